@@ -1,0 +1,66 @@
+# One entry point for everything. Targets bootstrap .venv from nothing and are idempotent.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-stamp
+# Reproducible builds: pin every timestamp to the last commit (or a fixed date outside git).
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1735689600)
+export SOURCE_DATE_EPOCH
+export NO_MKDOCS_2_WARNING := 1
+export PYTHAINLP_READ_ONLY := 1
+export PYTHAINLP_OFFLINE := 1
+CHROMIUM ?= /usr/bin/chromium
+
+.PHONY: help venv serve build test lint bench clean chromium offline scorm export check
+
+help:
+	@echo "make serve   - live preview on http://127.0.0.1:8000/"
+	@echo "make build   - build the site into site/ (mkdocs build --strict)"
+	@echo "make test    - lint + the whole test suite (browser tests included)"
+	@echo "make lint    - ruff"
+	@echo "make check   - validate quiz files only"
+	@echo "make bench   - benchmarks (prints measured numbers)"
+	@echo "make clean   - remove build output and caches (keeps .venv)"
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	touch $(STAMP)
+
+venv: $(STAMP)
+
+# Debian's chromium for the browser tests (Playwright's own browser download does not work here).
+chromium:
+	@if [ ! -x "$(CHROMIUM)" ]; then \
+	  echo "Installing Debian chromium (apt) ..."; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; \
+	fi
+	@test -x "$(CHROMIUM)" || { echo "error: $(CHROMIUM) is missing and could not be installed" >&2; exit 1; }
+
+serve: $(STAMP)
+	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: $(STAMP)
+	$(VENV)/bin/mkdocs build --strict
+	@echo "Site written to site/ (Thai at /, English at /en/)."
+
+check: $(STAMP)
+	$(PY) -m coi_course check
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check scripts tests
+	$(VENV)/bin/ruff format --check scripts tests
+
+test: $(STAMP) chromium lint
+	CHROMIUM=$(CHROMIUM) $(VENV)/bin/pytest -q
+
+bench: $(STAMP)
+	$(PY) -m coi_course bench
+
+clean:
+	rm -rf site site-* .pytest_cache .ruff_cache build dist
+	find . -name __pycache__ -type d -prune -not -path './.venv/*' -exec rm -rf {} +
