@@ -1,0 +1,2 @@
+def on_config(config):  # placeholder replaced by the quiz engine
+    return config

@@ -1,0 +1,78 @@
+"""Playwright driving Debian's chromium (Playwright's own browser download does not work offline)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+import pytest
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    if not os.path.exists(CHROMIUM):
+        pytest.fail(
+            f"{CHROMIUM} not found: run 'make test', which installs Debian's chromium",
+            pytrace=False,
+        )
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@dataclass
+class Watched:
+    """Requests and console errors seen by a page."""
+
+    requests: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)  # "404 http://..." for every response >= 400
+
+    def foreign_requests(self, origin: str) -> list[str]:
+        own = urlsplit(origin)
+        return [
+            u
+            for u in self.requests
+            if urlsplit(u).scheme in ("http", "https", "ws", "wss")
+            and (urlsplit(u).hostname, urlsplit(u).port) != (own.hostname, own.port)
+        ]
+
+
+@pytest.fixture
+def context(browser):
+    ctx = browser.new_context(locale="th-TH", viewport={"width": 1280, "height": 900})
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def page(context):
+    """A fresh page; ``page.watched`` records every request and console error."""
+    pg = context.new_page()
+    watched = Watched()
+    pg.on("request", lambda r: watched.requests.append(r.url))
+    pg.on("console", lambda m: watched.console_errors.append(m.text) if m.type == "error" else None)
+    pg.on(
+        "response",
+        lambda r: watched.failed.append(f"{r.status} {r.url}") if r.status >= 400 else None,
+    )
+    pg.on("pageerror", lambda e: watched.console_errors.append(str(e)))
+    pg.watched = watched
+    yield pg
+    pg.close()

@@ -1,0 +1,69 @@
+"""Every page, both languages, in a real browser: own-origin requests only, no console errors, axe clean."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from tests.conftest import site_pages
+
+BLOCKING_IMPACTS = {"serious", "critical"}
+
+
+def _all_pages():
+    # Collected at import time from the sources so each page gets its own test id; the built site is
+    # compared with this list in test_every_built_page_is_checked.
+    from coi_course.project import DOCS
+
+    pages = []
+    for md in sorted(DOCS.rglob("*.md")):
+        lang, *rest = md.relative_to(DOCS).with_suffix("").parts
+        stem = "/".join(rest)
+        stem = "" if stem == "index" else stem.removesuffix("/index") + "/"
+        pages.append(("" if lang == "th" else "en/") + stem)
+    return pages
+
+
+PAGES = _all_pages()
+
+
+def test_every_built_page_is_checked(built_site: Path):
+    built = {p.removesuffix("index.html") for p in site_pages(built_site)}
+    assert set(PAGES) <= built, set(PAGES) - built
+
+
+@pytest.fixture(scope="module")
+def axe():
+    return Axe()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", PAGES)
+def test_page_loads_cleanly_and_is_accessible(page, site_url, axe, path):
+    response = page.goto(site_url + path, wait_until="networkidle")
+    assert response is not None and response.ok, f"{path}: HTTP {response and response.status}"
+    assert page.watched.foreign_requests(site_url) == [], f"{path}: third-party requests"
+    assert page.watched.failed == [], f"{path}: failed requests"
+    assert page.watched.console_errors == [], f"{path}: console errors"
+    results = axe.run(page)
+    blocking = [v for v in results.response["violations"] if v["impact"] in BLOCKING_IMPACTS]
+    assert not blocking, f"{path}: " + "; ".join(
+        f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:5]}" for v in blocking
+    )
+
+
+@pytest.mark.browser
+def test_search_dialog_passes_axe_when_open(page, site_url, axe):
+    page.goto(site_url, wait_until="networkidle")
+    page.keyboard.press("/")  # Material's shortcut opens the search dialog
+    page.locator(".md-search__input").fill("ของขวัญ")
+    page.wait_for_timeout(300)
+    results = axe.run(page)
+    blocking = [
+        (v["id"], [n["target"] for n in v["nodes"]][:3])
+        for v in results.response["violations"]
+        if v["impact"] in BLOCKING_IMPACTS
+    ]
+    assert blocking == []

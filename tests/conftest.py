@@ -1,0 +1,54 @@
+"""Shared fixtures: one strict build of the site per test session, served under a sub-path, and a browser."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from coi_course.project import ROOT
+from coi_course.serve import SiteServer
+
+SUB_PATH = "/elearning/coi/"
+BUILD_SITE_URL = f"http://127.0.0.1{SUB_PATH}"
+
+
+def build_site(dest: Path, site_url: str = BUILD_SITE_URL, extra_env=None) -> Path:
+    """Run ``mkdocs build --strict`` into ``dest``; fail the test with mkdocs' own output on error."""
+    env = {
+        **os.environ,
+        "SITE_URL": site_url,
+        "NO_MKDOCS_2_WARNING": "1",
+        "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "1735689600"),
+        **(extra_env or {}),
+    }
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(dest)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    if proc.returncode != 0:
+        pytest.fail(f"mkdocs build --strict failed:\n{proc.stdout}\n{proc.stderr}", pytrace=False)
+    return dest
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The site, built once per session with ``site_url`` under the sub-path ``/elearning/coi/``."""
+    return build_site(tmp_path_factory.mktemp("build") / "site")
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site) -> str:
+    """Base URL of the built site served over HTTP under a sub-path, e.g. http://127.0.0.1:PORT/elearning/coi/."""
+    with SiteServer(built_site, prefix=SUB_PATH) as server:
+        yield server.url
+
+
+def site_pages(site: Path) -> list[str]:
+    """Every content page of the built site (relative paths), both languages, 404 page excluded."""
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("index.html"))
