@@ -7,7 +7,7 @@ from urllib.parse import urljoin
 
 from coi_course.project import DOCS
 
-from tests.conftest import site_pages
+from tests.conftest import SUB_PATH, site_pages
 
 
 def _sources(lang: str) -> set[str]:
@@ -34,6 +34,7 @@ def test_language_switcher_points_to_the_counterpart(built_site):
         th_rel = rel.removeprefix("en/")
         expected = {"th": th_rel, "en": "en/" + th_rel}
         for lang, href in by_lang.items():
-            target = urljoin("http://x/" + rel, href).removeprefix("http://x/")
+            base = "http://x" + SUB_PATH
+            target = urljoin(base + rel, href).removeprefix(base)
             target = target + "index.html" if target.endswith("/") or target == "" else target
             assert target == expected[lang], f"{rel}: switcher '{lang}' -> {target}"
