@@ -1,0 +1,54 @@
+"""What the quiz checks need to know about lesson files: front matter and heading anchors."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+_FRONT = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
+_HEADING_ID = re.compile(r"^#{1,6}\s.*\{[^}]*#([A-Za-z0-9_-]+)[^}]*\}\s*$")
+_HTML_ID = re.compile(r"""\bid=["']([A-Za-z0-9_-]+)["']""")
+_ATTR_ID = re.compile(r"\{:?\s*[^}]*#([A-Za-z0-9_-]+)[^}]*\}")
+
+
+@dataclass(frozen=True)
+class Lesson:
+    path: Path
+    meta: dict = field(hash=False)
+    anchors: frozenset[str]
+
+    @property
+    def objective_ids(self) -> list[str]:
+        return [str(o.get("id")) for o in self.meta.get("objectives") or [] if isinstance(o, dict)]
+
+
+def split_front_matter(text: str) -> tuple[dict, str]:
+    match = _FRONT.match(text)
+    if not match:
+        return {}, text
+    meta = yaml.safe_load(match.group(1)) or {}
+    return (meta if isinstance(meta, dict) else {}), text[match.end() :]
+
+
+@cache
+def read_lesson(path: Path) -> Lesson | None:
+    if not path.is_file():
+        return None
+    meta, body = split_front_matter(path.read_text(encoding="utf-8"))
+    anchors: set[str] = set()
+    in_fence = False
+    for line in body.splitlines():
+        if line.lstrip().startswith(("```", "~~~")):
+            in_fence = not in_fence
+        if in_fence:
+            continue
+        if m := _HEADING_ID.match(line):
+            anchors.add(m.group(1))
+        anchors.update(_HTML_ID.findall(line))
+        if not line.startswith("#"):
+            anchors.update(_ATTR_ID.findall(line))
+    return Lesson(path, meta, frozenset(anchors))

@@ -1,0 +1,79 @@
+"""Answer keys as the browser sees them: normalised, salted and hashed, never in plain text for tests.
+
+The same algorithms exist in docs/assets/javascripts/quiz.js; tests run both on the same inputs.
+This is obfuscation for self-assessment, not security: a learner with developer tools and patience can
+recover any key that lives in a static page. High-stakes exams belong in an LMS.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+import unicodedata
+
+_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+_SPACE_AND_ZERO_WIDTH = re.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]+")
+_M32 = 0xFFFFFFFF
+
+
+def normalize_answer(text: str) -> str:
+    """Thai-aware comparison form: NFC, no whitespace or zero-width chars, Thai digits as 0-9, lower case."""
+    text = unicodedata.normalize("NFC", text)
+    text = _SPACE_AND_ZERO_WIDTH.sub("", text)
+    return text.translate(_THAI_DIGITS).lower()
+
+
+def _imul(a: int, b: int) -> int:
+    return (a * b) & _M32
+
+
+def cyrb53(text: str, seed: int = 0) -> str:
+    """53-bit string hash over UTF-16 code units (as JavaScript sees strings), as 14 hex digits."""
+    h1 = (0xDEADBEEF ^ seed) & _M32
+    h2 = (0x41C6CE57 ^ seed) & _M32
+    units = text.encode("utf-16-le")
+    for i in range(0, len(units), 2):
+        ch = units[i] | (units[i + 1] << 8)
+        h1 = _imul(h1 ^ ch, 2654435761)
+        h2 = _imul(h2 ^ ch, 1597334677)
+    h1 = _imul(h1 ^ (h1 >> 16), 2246822507) ^ _imul(h2 ^ (h2 >> 13), 3266489909)
+    h2 = _imul(h2 ^ (h2 >> 16), 2246822507) ^ _imul(h1 ^ (h1 >> 13), 3266489909)
+    value = 4294967296 * (2097151 & h2) + (h1 & _M32)
+    return f"{value:014x}"
+
+
+def salt_for(*parts: str) -> str:
+    """A deterministic salt (reproducible builds) that differs per quiz, question and content version."""
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:12]
+
+
+def answer_key(salt: str, canonical: str) -> str:
+    return cyrb53(f"{salt}|{canonical}")
+
+
+def canonical_choices(ids: list[str]) -> str:
+    return ",".join(sorted(ids))
+
+
+def _keystream(salt: str, length: int) -> bytes:
+    out = bytearray()
+    counter = 0
+    while len(out) < length:
+        out += bytes.fromhex(cyrb53(f"{salt}#{counter}"))[1:]  # 6 bytes per block
+        counter += 1
+    return bytes(out[:length])
+
+
+def seal(salt: str, payload: dict) -> str:
+    """Hide a JSON payload (explanations, feedback) from the page source and the search index."""
+    data = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    mixed = bytes(a ^ b for a, b in zip(data, _keystream(salt, len(data)), strict=True))
+    return base64.b64encode(mixed).decode("ascii")
+
+
+def unseal(salt: str, sealed: str) -> dict:
+    data = base64.b64decode(sealed)
+    plain = bytes(a ^ b for a, b in zip(data, _keystream(salt, len(data)), strict=True))
+    return json.loads(plain.decode("utf-8"))

@@ -1,0 +1,186 @@
+"""Turn Quiz models into Markdown pages (one per quiz per language) through Jinja templates."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import posixpath
+from functools import cache
+from pathlib import Path
+
+import jinja2
+import yaml
+from markupsafe import Markup
+
+from .quiz_keys import answer_key, canonical_choices, normalize_answer, salt_for, seal
+from .quiz_model import Question, Quiz
+
+TEMPLATES = Path(__file__).parent / "templates"
+QUIZ_DIR = "quizzes"  # URL folder of generated quiz pages, inside each language
+PROGRESS_PAGE = "progress.md"
+
+
+@cache
+def ui_text() -> dict:
+    return yaml.safe_load((Path(__file__).parent / "data" / "ui.yml").read_text(encoding="utf-8"))
+
+
+@cache
+def _env() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=jinja2.select_autoescape(default=True, default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+    )
+    env.filters["fmt"] = lambda s, **kw: s.format(**kw)
+    env.filters["yaml_str"] = lambda s: Markup(json.dumps(str(s), ensure_ascii=False))
+    return env
+
+
+def quiz_page_path(quiz_id: str) -> str:
+    """Source path of a quiz page inside a language folder, e.g. ``quizzes/gifts-self-check.md``."""
+    return f"{QUIZ_DIR}/{quiz_id}.md"
+
+
+def content_version(quiz: Quiz) -> str:
+    """Short hash of the quiz content: stored progress from another edition is recognised as such."""
+    return hashlib.sha256(quiz.model_dump_json().encode()).hexdigest()[:10]
+
+
+def _link(from_page: str, target: str) -> str:
+    """Relative URL (directory URLs) from one source page to ``lessons/x.md#anchor``."""
+    path, _, anchor = target.partition("#")
+
+    def url_dir(src: str) -> str:
+        stem = src[:-3]
+        return "" if stem == "index" else stem.removesuffix("/index") + "/"
+
+    rel = posixpath.relpath(url_dir(path) or ".", url_dir(from_page) or ".")
+    rel = "./" if rel == "." else rel + "/"
+    return rel + (f"#{anchor}" if anchor else "")
+
+
+def _keys(q: Question, salt: str) -> list[str]:
+    if q.type == "true-false":
+        return [answer_key(salt, "true" if q.answer else "false")]
+    if q.type == "short-answer":
+        return sorted({answer_key(salt, normalize_answer(a)) for a in q.answer})
+    return [answer_key(salt, canonical_choices(q.correct_ids))]
+
+
+def _question_view(quiz: Quiz, q: Question, n: int, lang: str, page: str, version: str) -> dict:
+    ui = ui_text()[lang]
+    labels = ui["choice_labels"]
+    choices = [
+        {
+            "id": c.id,
+            "label": labels[i] if i < len(labels) else c.id,
+            "text": c.text[lang],
+            "feedback": c.feedback[lang] if c.feedback else None,
+        }
+        for i, c in enumerate(q.choices or [])
+    ]
+    if q.type == "true-false":
+        choices = [
+            {"id": "true", "label": "", "text": ui["true_label"], "feedback": None},
+            {"id": "false", "label": "", "text": ui["false_label"], "feedback": None},
+        ]
+        answer_text = ui["true_label"] if q.answer else ui["false_label"]
+    elif q.type == "short-answer":
+        answer_text = " / ".join(q.answer)
+    else:
+        answer_text = "; ".join(
+            f"{c['label']}. {c['text']}" for c in choices if c["id"] in q.correct_ids
+        )
+    salt = salt_for(quiz.id, q.id, version)
+    reveal = {
+        "answer": answer_text,
+        "explanation": q.explanation[lang],
+        "basis": q.basis,
+        "source": _link(page, q.source),
+        "feedback": {c["id"]: c["feedback"] for c in choices if c["feedback"]},
+    }
+    return {
+        "n": n,
+        "id": q.id,
+        "type": q.type,
+        "prompt": q.prompt[lang],
+        "choices": choices,
+        "multiple": q.type == "multiple",
+        "salt": salt,
+        "answer_keys": _keys(q, salt),
+        "sealed": seal(salt, reveal),
+        **reveal,
+    }
+
+
+def render_quiz(quiz: Quiz, lang: str) -> str:
+    """The Markdown source of the quiz page for ``lang``."""
+    page = quiz_page_path(quiz.id)
+    version = content_version(quiz)
+    ui = ui_text()[lang]
+    questions = [
+        _question_view(quiz, q, i, lang, page, version) for i, q in enumerate(quiz.questions, 1)
+    ]
+    return (
+        _env()
+        .get_template("quiz.md.j2")
+        .render(
+            quiz=quiz,
+            lang=lang,
+            ui=ui,
+            questions=questions,
+            version=version,
+            total=len(questions),
+            title=quiz.title[lang],
+            description=quiz.description[lang] if quiz.description else None,
+            lesson_url=_link(page, quiz.lesson) if quiz.lesson else None,
+            ui_json=json.dumps(ui, ensure_ascii=False),
+        )
+    )
+
+
+def render_progress(quizzes: list[Quiz], lang: str) -> str:
+    """The Markdown source of the "my progress" page for ``lang``."""
+    ui = ui_text()[lang]
+    rows = [
+        {
+            "id": q.id,
+            "kind": q.kind,
+            "title": q.title[lang],
+            "pass": q.pass_percent,
+            "url": _link(PROGRESS_PAGE, quiz_page_path(q.id)),
+            "version": content_version(q),
+        }
+        for q in quizzes
+    ]
+    return (
+        _env()
+        .get_template("progress.md.j2")
+        .render(
+            lang=lang,
+            ui=ui,
+            rows=rows,
+            ui_json=json.dumps(ui, ensure_ascii=False),
+            has_compare=any(r["kind"] == "pre-test" for r in rows)
+            and any(r["kind"] == "post-test" for r in rows),
+        )
+    )
+
+
+def render_lesson_extras(
+    meta: dict, lang: str, quiz: Quiz | None, lesson_page: str
+) -> tuple[str, str]:
+    """Markdown to put after a lesson's h1 (objectives box) and at its end (link to its self-check)."""
+    ui = ui_text()[lang]
+    template = _env().get_template("lesson_extras.md.j2")
+    objectives = [o for o in meta.get("objectives") or [] if isinstance(o, dict) and o.get("text")]
+    head = template.module.head(ui=ui, objectives=objectives, minutes=meta.get("minutes"))
+    tail = ""
+    if quiz is not None:
+        target = posixpath.relpath(quiz_page_path(quiz.id), posixpath.dirname(lesson_page) or ".")
+        tail = template.module.tail(ui=ui, title=quiz.title[lang], url=target)
+    return str(head), str(tail)
