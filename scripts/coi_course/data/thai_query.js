@@ -1,0 +1,82 @@
+/* coi-thai-search: Thai query segmentation, appended to Material's search worker at build time by
+ * coi_course.thai_search (scripts/coi_course/thai_search.py), which documents the design.
+ *
+ * Thai has no spaces between words, so each run of Thai in the query is cut into the fewest words
+ * of the index's own vocabulary (no dictionary is downloaded). A run of several words becomes an
+ * AND query (+word +word): the index holds, for each section, every vocabulary word its text
+ * contains, however its own text was cut, so the section that contains the typed text has them
+ * all. A last stretch that is no word but starts one (a word still being typed) matches as a
+ * prefix. If no section has all the words, the words are searched for with OR, as Material does for
+ * several English words. A run that is one word, or no known word at all, is left to Material. */
+function __coiThaiQuery(query, lunrIndex) {
+  var index = lunrIndex.invertedIndex
+  var RUN = /[\u0E01-\u0E3A\u0E40-\u0E5B]+(?:\.[\u0E01-\u0E3A\u0E40-\u0E5B]+)*\.?/g
+  var NO_START = /[\u0E30-\u0E3A\u0E45\u0E47-\u0E4E]/ /* vowel signs and tone marks */
+  var NO_END = /[\u0E40-\u0E44]/ /* leading vowels */
+
+  /* [[word, known], ...]: fewest unknown letters first, then fewest words */
+  function cut(text) {
+    var n = text.length, best = [[0, 0, -1, false]]
+    function relax(j, unknown, words, from, known) {
+      var c = best[j]
+      if (!c || unknown < c[0] || (unknown === c[0] && words < c[1]))
+        best[j] = [unknown, words, from, known]
+    }
+    for (var i = 0; i < n; i++) {
+      var b = best[i]
+      if (!b) continue
+      for (var j = i + 2; j <= n; j++) {
+        if (j < n && (NO_START.test(text.charAt(j)) || NO_END.test(text.charAt(j - 1))))
+          continue
+        if (text.slice(i, j) in index)
+          relax(j, b[0], b[1] + 1, i, true)
+      }
+      relax(i + 1, b[0] + 1, b[1] + 1, i, false)
+    }
+    var words = [], end = n
+    while (end > 0) {
+      var s = best[end], word = text.slice(s[2], end)
+      if (!s[3] && words.length && !words[0][1])
+        words[0][0] = word + words[0][0]
+      else
+        words.unshift([word, s[3]])
+      end = s[2]
+    }
+    return words
+  }
+
+  function startsWord(text) {
+    for (var term in index)
+      if (term.lastIndexOf(text, 0) === 0)
+        return true
+    return false
+  }
+
+  /* Material makes quoted words required itself */
+  var quoted = query.indexOf("\"") >= 0, required = []
+  var strict = query.replace(RUN, function (run) {
+    var words = cut(run)
+    if (words.length < 2)
+      return run
+    return words.map(function (w, k) {
+      var term = w[0]
+      if (!w[1] && k === words.length - 1 && startsWord(term))
+        term += "*"
+      required.push(term)
+      return quoted ? term : "+" + term
+    }).join(" ")
+  })
+  if (quoted || !required.length || lunrIndex.query(function (q) {
+    required.forEach(function (term) {
+      var prefix = /\*$/.test(term)
+      q.term(prefix ? term.slice(0, -1) : term, {
+        presence: lunr.Query.presence.REQUIRED,
+        wildcard: prefix ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE
+      })
+    })
+  }).length)
+    return strict
+  return query.replace(RUN, function (run) {
+    return cut(run).map(function (w) { return w[0] }).join(" ")
+  })
+}
