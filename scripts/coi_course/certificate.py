@@ -1,0 +1,123 @@
+"""The completion record page (docs/{th,en}/certificate.md) and the "last updated" line of lessons.
+
+``render_section`` turns the page's ``<!-- certificate -->`` marker into the record: a Jinja template
+with the post-test's id, version and pass mark (so that certificate.js only accepts a result of the
+current post-test, as the progress page does), the course's content version and build date, and the
+calendar certificate.js formats the date passed with (coi_course.thai_dates, so that both agree).
+"""
+
+from __future__ import annotations
+
+import posixpath
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import NamedTuple
+
+import jinja2
+import yaml
+
+from .content_version import course_sources, course_version, source_date
+from .project import DOCS, LANGUAGES, QUIZZES, ROOT
+from .quiz_loader import load_all_quizzes, quiz_sources_signature
+from .quiz_model import Quiz
+from .quiz_render import content_version as quiz_version
+from .quiz_render import quiz_page_path
+from .thai_dates import calendar, format_date
+
+PACKAGE = Path(__file__).parent
+TEMPLATES = PACKAGE / "templates"
+DATA_FILE = PACKAGE / "data" / "edition.yml"
+MARKER = "<!-- certificate -->"  # replaced in docs/{th,en}/certificate.md by the hook
+FLAG = "certificate"  # front matter flag of that page: overrides/main.html loads its CSS and script
+
+
+class CertificateError(Exception):
+    """The page cannot be built; the message says why."""
+
+
+class Edition(NamedTuple):
+    """Which edition of the course a build is: content hash and date."""
+
+    version: str
+    built: date
+
+
+@cache
+def ui_text() -> dict:
+    data = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
+    missing = [lang for lang in LANGUAGES if lang not in data]
+    if missing:
+        raise CertificateError(f"{DATA_FILE.name}: no texts for {', '.join(missing)}")
+    return data
+
+
+@cache
+def _env() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=jinja2.select_autoescape(default=True, default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+    )
+    env.filters["fmt"] = lambda s, **kw: s.format(**kw)
+    return env
+
+
+def edition(root: Path = ROOT, environ=None) -> Edition:
+    """Content version and date of the sources under ``root`` (see coi_course.content_version)."""
+    return Edition(course_version(root), source_date(course_sources(root), root, environ))
+
+
+_loaded: dict = {"signature": None, "quiz": None}
+
+
+def post_test(quiz_dir: Path = QUIZZES, docs: Path = DOCS) -> Quiz:
+    """The course's post-test (the quiz with ``kind: post-test``), read again only when a source changed."""
+    signature = quiz_sources_signature(quiz_dir, docs)
+    if signature != _loaded["signature"]:
+        quizzes = [q for q in load_all_quizzes(quiz_dir, docs) if q.kind == "post-test"]
+        if len(quizzes) != 1:
+            raise CertificateError(
+                f"the certificate page needs exactly one quiz with 'kind: post-test' in {quiz_dir}, "
+                f"found {len(quizzes)}"
+            )
+        _loaded.update(signature=signature, quiz=quizzes[0])
+    return _loaded["quiz"]
+
+
+def render_section(lang: str, page: str, course_title: str, quiz: Quiz, ed: Edition) -> str:
+    """Markdown (with HTML blocks) that replaces ``MARKER`` on the page ``page`` (e.g. ``certificate.md``)."""
+    ui = ui_text()[lang]
+    target = posixpath.relpath(quiz_page_path(quiz.id), posixpath.dirname(page) or ".")
+    return (
+        _env()
+        .get_template("certificate.md.j2")
+        .render(
+            lang=lang,
+            ui=ui,
+            quiz_id=quiz.id,
+            quiz_version=quiz_version(quiz),
+            pass_percent=quiz.pass_percent,
+            post_test_url=target,
+            course_title=course_title,
+            version=ed.version,
+            built=format_date(ed.built, lang),
+            data=calendar(lang),
+        )
+    )
+
+
+def render_last_updated(lang: str, day: date) -> str:
+    """The "last updated" line (HTML) for the bottom of a lesson."""
+    return (
+        _env()
+        .get_template("last_updated.html.j2")
+        .render(
+            label=ui_text()[lang]["last_updated"],
+            iso=day.isoformat(),
+            text=format_date(day, lang),
+        )
+    )
