@@ -20,6 +20,9 @@ help:
 	@echo "make test    - lint + the whole test suite (browser tests included)"
 	@echo "make lint    - ruff"
 	@echo "make check   - validate quiz files only"
+	@echo "make offline - dist/coi-course-offline.zip, opens from disk without a server"
+	@echo "make scorm   - dist/coi-course-scorm12.zip, a SCORM 1.2 package for an LMS"
+	@echo "make export  - quiz banks for Moodle (GIFT and Moodle XML) in dist/export/"
 	@echo "make bench   - benchmarks (prints measured numbers)"
 	@echo "make clean   - remove build output and caches (keeps .venv)"
 
@@ -61,6 +64,15 @@ test: $(STAMP) chromium lint
 bench: $(STAMP)
 	$(PY) -m coi_course bench
 
+offline: $(STAMP)
+	$(PY) -m coi_course package offline
+
+scorm: $(STAMP)
+	$(PY) -m coi_course package scorm
+
+export: $(STAMP)
+	$(PY) -m coi_course export
+
 clean:
-	rm -rf site site-* .pytest_cache .ruff_cache build dist
+	rm -rf site site-* .pytest_cache .ruff_cache build dist .cache
 	find . -name __pycache__ -type d -prune -not -path './.venv/*' -exec rm -rf {} +

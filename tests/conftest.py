@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from coi_course.project import ROOT
 from coi_course.serve import SiteServer
 
@@ -25,7 +26,7 @@ def build_site(dest: Path, site_url: str = BUILD_SITE_URL, extra_env=None) -> Pa
         **(extra_env or {}),
     }
     proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(dest)],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(dest)],
         cwd=ROOT,
         env=env,
         capture_output=True,

@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+
 from coi_course.errors import SourceErrors
 from coi_course.quiz_loader import load_all_quizzes, load_quiz
 

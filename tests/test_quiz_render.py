@@ -5,8 +5,8 @@ from __future__ import annotations
 from html.parser import HTMLParser
 from pathlib import Path
 
-import markdown
 import pytest
+
 from coi_course.lessons import split_front_matter
 from coi_course.quiz_keys import (
     answer_key,
@@ -42,9 +42,12 @@ class Tags(HTMLParser):
         ]
 
 
-def _html(page_md: str) -> tuple[dict, str]:
-    meta, body = split_front_matter(page_md)
-    return meta, markdown.markdown(body, extensions=["md_in_html"])
+def _html(page) -> tuple[dict, str]:
+    meta, body = split_front_matter(page.markdown)
+    assert body.strip() == ""
+    # a UI key named like a dict method (clear, items ...) must not print the method
+    assert "built-in method" not in page.html and " object at 0x" not in page.html
+    return meta, page.html
 
 
 @pytest.mark.parametrize("lang", ["th", "en"])

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import material
+
 from coi_course.project import ROOT
 
 UPSTREAM = Path(material.__file__).parent / "templates"

@@ -52,6 +52,37 @@ def _serve(args) -> int:
             return 0
 
 
+def _package(args) -> int:
+    from .package import PackageError, make_offline, make_scorm
+    from .project import ROOT
+
+    dist = ROOT / "dist"
+    try:
+        if args.kind == "offline":
+            print(make_offline(dist / "coi-course-offline.zip"))
+        else:
+            print(make_scorm(dist / "coi-course-scorm12.zip"))
+    except PackageError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _export(args) -> int:
+    from .exports import export_all
+    from .project import ROOT
+    from .quiz_loader import load_all_quizzes
+
+    quizzes = load_all_quizzes(Path(args.quizzes), Path(args.docs))
+    out = Path(args.out) if args.out else ROOT / "dist" / "export"
+    try:
+        print(export_all(quizzes, out).summary(root=ROOT))
+    except ValueError as exc:  # a quiz Moodle's formats cannot express; nothing was written
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def _bench(args) -> int:
     names = args.names or list(BENCHMARKS)
     status = 0
@@ -85,6 +116,14 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--prefix", default="/")
     p.add_argument("--port", type=int, default=8001)
     p.set_defaults(func=_serve)
+    p = sub.add_parser("package", help="build the offline ZIP or the SCORM 1.2 package into dist/")
+    p.add_argument("kind", choices=["offline", "scorm"])
+    p.set_defaults(func=_package)
+    p = sub.add_parser("export", help="write every quiz as a Moodle question bank (GIFT, XML)")
+    p.add_argument("--quizzes", default=str(QUIZZES))
+    p.add_argument("--docs", default=str(DOCS))
+    p.add_argument("--out", help="output folder (default: dist/export)")
+    p.set_defaults(func=_export)
     p = sub.add_parser("bench", help="run benchmarks and print measured numbers")
     p.add_argument("names", nargs="*", help=f"any of: {', '.join(BENCHMARKS)}")
     p.set_defaults(func=_bench)

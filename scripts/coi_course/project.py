@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import tomllib
 from functools import cache
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+# COI_COURSE_ROOT points the tools at another project folder (used by the benchmarks).
+ROOT = Path(os.environ.get("COI_COURSE_ROOT") or Path(__file__).resolve().parents[2])
 DOCS = ROOT / "docs"
 QUIZZES = ROOT / "quizzes"
 INCLUDES = ROOT / "includes"
@@ -16,7 +18,8 @@ DEFAULT_LANGUAGE = "th"
 
 @cache
 def settings() -> dict:
-    data = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    path = ROOT / "pyproject.toml"
+    data = tomllib.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
     return data.get("tool", {}).get("coi-course", {})
 
 

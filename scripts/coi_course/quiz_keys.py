@@ -57,23 +57,18 @@ def canonical_choices(ids: list[str]) -> str:
     return ",".join(sorted(ids))
 
 
-def _keystream(salt: str, length: int) -> bytes:
-    out = bytearray()
-    counter = 0
-    while len(out) < length:
-        out += bytes.fromhex(cyrb53(f"{salt}#{counter}"))[1:]  # 6 bytes per block
-        counter += 1
-    return bytes(out[:length])
+def _mask(salt: str, data: bytes) -> bytes:
+    """XOR ``data`` with the 7-byte cyrb53 digest of the salt, repeated (same as quiz.js)."""
+    key = bytes.fromhex(cyrb53(f"{salt}#"))
+    stream = (key * (len(data) // len(key) + 1))[: len(data)]
+    return (int.from_bytes(data, "big") ^ int.from_bytes(stream, "big")).to_bytes(len(data), "big")
 
 
 def seal(salt: str, payload: dict) -> str:
     """Hide a JSON payload (explanations, feedback) from the page source and the search index."""
     data = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    mixed = bytes(a ^ b for a, b in zip(data, _keystream(salt, len(data)), strict=True))
-    return base64.b64encode(mixed).decode("ascii")
+    return base64.b64encode(_mask(salt, data)).decode("ascii")
 
 
 def unseal(salt: str, sealed: str) -> dict:
-    data = base64.b64decode(sealed)
-    plain = bytes(a ^ b for a, b in zip(data, _keystream(salt, len(data)), strict=True))
-    return json.loads(plain.decode("utf-8"))
+    return json.loads(_mask(salt, base64.b64decode(sealed)).decode("utf-8"))

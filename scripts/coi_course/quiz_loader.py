@@ -10,7 +10,7 @@ from .errors import SourceError, SourceErrors
 from .lessons import read_lesson
 from .project import LANGUAGES, ROOT
 from .quiz_model import Quiz
-from .yaml_source import line_of, load_yaml, plain
+from .yaml_source import line_of, load_yaml
 
 _FIELD_HINTS = {
     "id": "a lowercase ASCII id such as gift-limit (letters a-z, digits, hyphens)",
@@ -198,7 +198,7 @@ def _semantic_errors(quiz: Quiz, data, display: str, docs: Path) -> list[SourceE
 def load_quiz(path: Path, docs: Path) -> Quiz:
     display = _display(path)
     data = load_yaml(path, display)
-    if not isinstance(data, dict):
+    if not isinstance(data.data, dict):
         raise SourceErrors(
             [
                 SourceError(
@@ -207,7 +207,7 @@ def load_quiz(path: Path, docs: Path) -> Quiz:
             ]
         )
     try:
-        quiz = Quiz.model_validate(plain(data))
+        quiz = Quiz.model_validate(data.data)
     except ValidationError as exc:
         raise SourceErrors(_schema_errors(exc, data, display)) from None
     errors = _semantic_errors(quiz, data, display, docs)
@@ -241,3 +241,11 @@ def load_all_quizzes(quiz_dir: Path, docs: Path) -> list[Quiz]:
     if errors:
         raise SourceErrors(errors)
     return quizzes
+
+
+def quiz_sources_signature(quiz_dir: Path, docs: Path) -> tuple:
+    """Changes whenever a quiz file or a lesson it can refer to changes (names and modification times)."""
+    paths = (
+        [*sorted(quiz_dir.glob("*.y*ml")), *sorted(docs.rglob("*.md"))] if quiz_dir.is_dir() else []
+    )
+    return tuple((str(p), p.stat().st_mtime_ns) for p in paths)

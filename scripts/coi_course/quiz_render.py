@@ -7,6 +7,7 @@ import json
 import posixpath
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 import jinja2
 import yaml
@@ -50,16 +51,23 @@ def content_version(quiz: Quiz) -> str:
     return hashlib.sha256(quiz.model_dump_json().encode()).hexdigest()[:10]
 
 
-def _link(from_page: str, target: str) -> str:
-    """Relative URL (directory URLs) from one source page to ``lessons/x.md#anchor``."""
+def page_url(src: str, directory_urls: bool = True) -> str:
+    """URL of a source page relative to its language root: ``lessons/x.md`` -> ``lessons/x/``
+    (or ``lessons/x.html`` when the site is built with ``use_directory_urls: false``)."""
+    stem = src[:-3]
+    if not directory_urls:
+        return stem + ".html"
+    return "" if stem == "index" else stem.removesuffix("/index") + "/"
+
+
+def _link(from_page: str, target: str, directory_urls: bool = True) -> str:
+    """Relative URL from one source page to ``lessons/x.md#anchor``."""
     path, _, anchor = target.partition("#")
-
-    def url_dir(src: str) -> str:
-        stem = src[:-3]
-        return "" if stem == "index" else stem.removesuffix("/index") + "/"
-
-    rel = posixpath.relpath(url_dir(path) or ".", url_dir(from_page) or ".")
-    rel = "./" if rel == "." else rel + "/"
+    if directory_urls:
+        rel = posixpath.relpath(page_url(path) or ".", page_url(from_page) or ".")
+        rel = "./" if rel == "." else rel + "/"
+    else:
+        rel = posixpath.relpath(page_url(path, False), posixpath.dirname(from_page) or ".")
     return rel + (f"#{anchor}" if anchor else "")
 
 
@@ -71,7 +79,9 @@ def _keys(q: Question, salt: str) -> list[str]:
     return [answer_key(salt, canonical_choices(q.correct_ids))]
 
 
-def _question_view(quiz: Quiz, q: Question, n: int, lang: str, page: str, version: str) -> dict:
+def _question_view(
+    quiz: Quiz, q: Question, n: int, lang: str, page: str, version: str, directory_urls: bool
+) -> dict:
     ui = ui_text()[lang]
     labels = ui["choice_labels"]
     choices = [
@@ -100,7 +110,7 @@ def _question_view(quiz: Quiz, q: Question, n: int, lang: str, page: str, versio
         "answer": answer_text,
         "explanation": q.explanation[lang],
         "basis": q.basis,
-        "source": _link(page, q.source),
+        "source": _link(page, q.source, directory_urls),
         "feedback": {c["id"]: c["feedback"] for c in choices if c["feedback"]},
     }
     return {
@@ -117,17 +127,32 @@ def _question_view(quiz: Quiz, q: Question, n: int, lang: str, page: str, versio
     }
 
 
-def render_quiz(quiz: Quiz, lang: str) -> str:
-    """The Markdown source of the quiz page for ``lang``."""
+class RenderedPage(NamedTuple):
+    """A generated page: a Markdown stub (front matter for MkDocs) and its finished HTML body.
+
+    The body skips Markdown on purpose: it is HTML from our templates, and parsing it as Markdown
+    cost more than the rest of the page build (see ``make bench``)."""
+
+    markdown: str
+    html: str
+
+
+def _stub(title: str, marker: str, value: str) -> str:
+    return _env().get_template("page_stub.md.j2").render(title=title, marker=marker, value=value)
+
+
+def render_quiz(quiz: Quiz, lang: str, directory_urls: bool = True) -> RenderedPage:
+    """The quiz page for ``lang``."""
     page = quiz_page_path(quiz.id)
     version = content_version(quiz)
     ui = ui_text()[lang]
     questions = [
-        _question_view(quiz, q, i, lang, page, version) for i, q in enumerate(quiz.questions, 1)
+        _question_view(quiz, q, i, lang, page, version, directory_urls)
+        for i, q in enumerate(quiz.questions, 1)
     ]
-    return (
+    html = (
         _env()
-        .get_template("quiz.md.j2")
+        .get_template("quiz.html.j2")
         .render(
             quiz=quiz,
             lang=lang,
@@ -137,14 +162,15 @@ def render_quiz(quiz: Quiz, lang: str) -> str:
             total=len(questions),
             title=quiz.title[lang],
             description=quiz.description[lang] if quiz.description else None,
-            lesson_url=_link(page, quiz.lesson) if quiz.lesson else None,
+            lesson_url=_link(page, quiz.lesson, directory_urls) if quiz.lesson else None,
             ui_json=json.dumps(ui, ensure_ascii=False),
         )
     )
+    return RenderedPage(_stub(quiz.title[lang], "quiz", quiz.id), html)
 
 
-def render_progress(quizzes: list[Quiz], lang: str) -> str:
-    """The Markdown source of the "my progress" page for ``lang``."""
+def render_progress(quizzes: list[Quiz], lang: str, directory_urls: bool = True) -> RenderedPage:
+    """The "my progress" page for ``lang``."""
     ui = ui_text()[lang]
     rows = [
         {
@@ -152,14 +178,14 @@ def render_progress(quizzes: list[Quiz], lang: str) -> str:
             "kind": q.kind,
             "title": q.title[lang],
             "pass": q.pass_percent,
-            "url": _link(PROGRESS_PAGE, quiz_page_path(q.id)),
+            "url": _link(PROGRESS_PAGE, quiz_page_path(q.id), directory_urls),
             "version": content_version(q),
         }
         for q in quizzes
     ]
-    return (
+    html = (
         _env()
-        .get_template("progress.md.j2")
+        .get_template("progress.html.j2")
         .render(
             lang=lang,
             ui=ui,
@@ -169,6 +195,7 @@ def render_progress(quizzes: list[Quiz], lang: str) -> str:
             and any(r["kind"] == "post-test" for r in rows),
         )
     )
+    return RenderedPage(_stub(ui["progress_title"], "quiz_progress", "true"), html)
 
 
 def render_lesson_extras(

@@ -1,18 +1,52 @@
-"""Read YAML keeping line numbers, so every later error can point at ``file:line``."""
+"""Read YAML keeping line numbers, so every later error can point at ``file:line``.
+
+libyaml (PyYAML's C loader) composes the node tree, which carries positions; the same walk builds the
+plain data and an index from each value's path (``("questions", 2, "answer")``) to its line.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import MarkedYAMLError
+import yaml
 
 from .errors import SourceError, SourceErrors
 
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-def load_yaml(path: Path, display: str) -> Any:
+
+@dataclass
+class Located:
+    """YAML data plus the 1-based line of every mapping key and sequence item in it."""
+
+    data: Any
+    lines: dict[tuple, int] = field(default_factory=dict)
+    duplicates: list[tuple[tuple, int]] = field(default_factory=list)
+
+
+def _walk(loader, node, path: tuple, out: Located) -> Any:
+    if isinstance(node, yaml.MappingNode):
+        result: dict = {}
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            key = key if isinstance(key, bool | int) else str(key)
+            if key in result:
+                out.duplicates.append((path + (key,), key_node.start_mark.line + 1))
+            out.lines[path + (key,)] = key_node.start_mark.line + 1
+            result[key] = _walk(loader, value_node, path + (key,), out)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        items = []
+        for i, item in enumerate(node.value):
+            out.lines[path + (i,)] = item.start_mark.line + 1
+            items.append(_walk(loader, item, path + (i,), out))
+        return items
+    return loader.construct_object(node, deep=True)
+
+
+def load_yaml(path: Path, display: str) -> Located:
     """Parse ``path``; on a syntax error raise SourceErrors naming the line YAML stopped at."""
     try:
         text = path.read_text(encoding="utf-8")
@@ -20,9 +54,12 @@ def load_yaml(path: Path, display: str) -> Any:
         raise SourceErrors(
             [SourceError(display, None, f"is not UTF-8 text ({exc.reason})")]
         ) from None
+    loader = _Loader(text)
     try:
-        return YAML(typ="rt", pure=True).load(text)
-    except MarkedYAMLError as exc:
+        node = loader.get_single_node()
+        out = Located(None)
+        out.data = _walk(loader, node, (), out) if node is not None else None
+    except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         what = exc.problem or "invalid YAML"
@@ -31,27 +68,21 @@ def load_yaml(path: Path, display: str) -> Any:
         elif exc.context:
             what = f"{exc.context}: {what}"
         raise SourceErrors([SourceError(display, line, f"YAML syntax error: {what}")]) from None
+    finally:
+        loader.dispose()
+    if out.duplicates:
+        raise SourceErrors(
+            [
+                SourceError(display, line, f"key '{p[-1]}' appears twice in the same block")
+                for p, line in out.duplicates
+            ]
+        )
+    return out
 
 
-def line_of(data: Any, loc: tuple[str | int, ...]) -> int | None:
-    """1-based line of the value at ``loc`` (a pydantic-style path), or of the nearest parent found."""
-    node, best = data, 1
-    for part in loc:
-        if isinstance(node, CommentedMap) and part in node:
-            best = node.lc.key(part)[0] + 1
-            node = node[part]
-        elif isinstance(node, CommentedSeq) and isinstance(part, int) and 0 <= part < len(node):
-            best = node.lc.item(part)[0] + 1
-            node = node[part]
-        else:
-            break
-    return best
-
-
-def plain(data: Any) -> Any:
-    """Convert ruamel's containers into plain dicts and lists (what pydantic expects)."""
-    if isinstance(data, dict):
-        return {str(k) if not isinstance(k, bool | int) else k: plain(v) for k, v in data.items()}
-    if isinstance(data, list):
-        return [plain(v) for v in data]
-    return data
+def line_of(located: Located, loc: tuple) -> int | None:
+    """Line of the value at ``loc`` (a pydantic-style path), or of the nearest parent that has one."""
+    for end in range(len(loc), 0, -1):
+        if (line := located.lines.get(tuple(loc[:end]))) is not None:
+            return line
+    return 1

@@ -7,22 +7,24 @@ from __future__ import annotations
 import copy
 from types import SimpleNamespace
 
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
+
 from coi_course.errors import SourceErrors
 from coi_course.project import DOCS, LANGUAGES, QUIZZES
-from coi_course.quiz_loader import load_all_quizzes
+from coi_course.quiz_loader import load_all_quizzes, quiz_sources_signature
 from coi_course.quiz_nav import place_quizzes
 from coi_course.quiz_render import (
     PROGRESS_PAGE,
+    page_url,
     quiz_page_path,
     render_lesson_extras,
     render_progress,
     render_quiz,
 )
-from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File
 
-_state: dict = {"quizzes": [], "nav": None}
+_state: dict = {"quizzes": [], "nav": None, "html": {}, "signature": None}
 
 
 def _language(config) -> str:
@@ -31,11 +33,16 @@ def _language(config) -> str:
 
 @event_priority(50)  # before mkdocs-static-i18n (-100) reads nav and files
 def on_config(config):
-    try:
-        quizzes = load_all_quizzes(QUIZZES, DOCS)
-    except SourceErrors as exc:
-        raise PluginError(f"{len(exc.errors)} problem(s) in quiz files:\n{exc}") from None
-    _state["quizzes"] = quizzes
+    # mkdocs-static-i18n runs a whole build per language: read the quizzes again only if a source changed.
+    signature = quiz_sources_signature(QUIZZES, DOCS)
+    if signature != _state["signature"]:
+        _state["signature"] = None
+        try:
+            _state["quizzes"] = load_all_quizzes(QUIZZES, DOCS)
+        except SourceErrors as exc:
+            raise PluginError(f"{len(exc.errors)} problem(s) in quiz files:\n{exc}") from None
+        _state["signature"] = signature
+    quizzes = _state["quizzes"]
     if _state["nav"] is None:
         _state["nav"] = copy.deepcopy(config.nav)
     nav, problems = place_quizzes(copy.deepcopy(_state["nav"]), quizzes)
@@ -45,32 +52,43 @@ def on_config(config):
     return config
 
 
-def _url(lang: str, path: str) -> str:
+def _url(lang: str, path: str, config) -> str:
     prefix = "" if lang == LANGUAGES[0] else f"{lang}/"
-    return prefix + path.removesuffix(".md") + "/"
+    return prefix + page_url(path, config.use_directory_urls)
 
 
 @event_priority(-150)  # after mkdocs-static-i18n (-100) has sorted the files of this language build
 def on_files(files, config):
     lang = _language(config)
-    generated = [(quiz_page_path(q.id), render_quiz(q, lang)) for q in _state["quizzes"]]
+    dirs = config.use_directory_urls
+    generated = [(quiz_page_path(q.id), render_quiz(q, lang, dirs)) for q in _state["quizzes"]]
+    _state["html"] = {}
     if _state["quizzes"]:
-        generated.append((PROGRESS_PAGE, render_progress(_state["quizzes"], lang)))
-    for path, content in generated:
+        generated.append((PROGRESS_PAGE, render_progress(_state["quizzes"], lang, dirs)))
+    for path, rendered in generated:
         for other in LANGUAGES:
             if (DOCS / other / path).exists():
                 raise PluginError(
                     f"docs/{other}/{path} exists, but this page is generated from "
                     "quizzes/: rename or remove the file in docs/"
                 )
-        page = File.generated(config, f"{lang}/{path}", content=content)
-        page.dest_uri = _url(lang, path) + "index.html"
+        page = File.generated(config, f"{lang}/{path}", content=rendered.markdown)
+        _state["html"][page.src_uri] = rendered.html
+        url = _url(lang, path, config)
+        page.dest_uri = url + "index.html" if config.use_directory_urls else url
         # What mkdocs-static-i18n records on the files it builds (language switcher, nav lookup).
         page.locale = page.locale_alternate_of = page.localization = lang
         page.norm_src_uri = path
-        page.alternates = {other: SimpleNamespace(url=_url(other, path)) for other in LANGUAGES}
+        page.alternates = {
+            other: SimpleNamespace(url=_url(other, path, config)) for other in LANGUAGES
+        }
         files.append(page)
     return files
+
+
+def on_page_content(html, page, config, files):
+    """Generated pages bring finished HTML from the templates; their Markdown is only front matter."""
+    return _state["html"].get(page.file.src_uri, html)
 
 
 def on_page_markdown(markdown, page, config, files):

@@ -6,7 +6,6 @@ import re
 from urllib.parse import urljoin
 
 from coi_course.project import DOCS
-
 from tests.conftest import SUB_PATH, site_pages
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from coi_course.linkcheck import SiteChecker, source_of
 from coi_course.project import DOCS, allowed_link_hosts
-
 from tests.conftest import BUILD_SITE_URL
 
 

@@ -22,12 +22,9 @@
       .toLowerCase();
   }
   function unseal(salt, sealed) {
-    var bin = atob(sealed), bytes = new Uint8Array(bin.length), stream = [], n = 0;
-    while (stream.length < bin.length) {
-      var hex = cyrb53(salt + "#" + n++);
-      for (var j = 2; j < 14; j += 2) stream.push(parseInt(hex.substr(j, 2), 16));
-    }
-    for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i) ^ stream[i];
+    var bin = atob(sealed), bytes = new Uint8Array(bin.length), hex = cyrb53(salt + "#"), key = [];
+    for (var k = 0; k < 14; k += 2) key.push(parseInt(hex.substr(k, 2), 16));
+    for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i) ^ key[i % 7];
     return JSON.parse(new TextDecoder().decode(bytes));
   }
   function fmt(s, v) { return s.replace(/\{(\w+)\}/g, function (m, k) { return k in v ? v[k] : m; }); }
@@ -50,8 +47,9 @@
   function record(id, version, percent, passed) {
     var data = load(), old = data.quizzes[id];
     if (!old || old.version !== version || typeof old.best !== "number") old = { best: 0, attempts: 0 };
-    data.quizzes[id] = { best: Math.max(old.best, percent), last: percent, passed: !!(passed || (old.passed && old.version === version)),
-      version: version, attempts: (old.attempts || 0) + 1 };
+    data.quizzes[id] = { best: Math.max(old.best, percent), last: percent, passed: !!(passed || old.passed),
+      version: version, attempts: (old.attempts || 0) + 1,
+      passedAt: passed && !old.passedAt ? new Date().toISOString() : old.passedAt || null };
     save(data);
     return data.quizzes[id];
   }
@@ -142,6 +140,7 @@
       var correct = qs.filter(function (fs) { return done[fs.dataset.qid]; }).length;
       var percent = Math.round(100 * correct / qs.length), passed = percent >= pass;
       record(id, version, percent, passed);
+      window.dispatchEvent(new CustomEvent("coi-quiz:finished", { detail: { id: id, kind: form.dataset.kind, percent: percent, passed: passed } }));
       result.textContent = "";
       result.appendChild(el("p", "coi-quiz__score", fmt(ui.score, { correct: correct, total: qs.length, percent: percent })));
       result.appendChild(el("p", passed ? "coi-quiz__pass" : "coi-quiz__fail", (passed ? "✓ " : "✗ ") + fmt(passed ? ui.passed : ui.failed, { pass: pass })));
