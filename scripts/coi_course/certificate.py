@@ -14,7 +14,6 @@ from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
-import jinja2
 import yaml
 
 from .content_version import course_sources, course_version, source_date
@@ -23,10 +22,10 @@ from .quiz_loader import load_all_quizzes, quiz_sources_signature
 from .quiz_model import Quiz
 from .quiz_render import content_version as quiz_version
 from .quiz_render import quiz_page_path
+from .templating import template_env
 from .thai_dates import calendar, format_date
 
 PACKAGE = Path(__file__).parent
-TEMPLATES = PACKAGE / "templates"
 DATA_FILE = PACKAGE / "data" / "edition.yml"
 MARKER = "<!-- certificate -->"  # replaced in docs/{th,en}/certificate.md by the hook
 FLAG = "certificate"  # front matter flag of that page: overrides/main.html loads its CSS and script
@@ -50,20 +49,6 @@ def ui_text() -> dict:
     if missing:
         raise CertificateError(f"{DATA_FILE.name}: no texts for {', '.join(missing)}")
     return data
-
-
-@cache
-def _env() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
-        autoescape=jinja2.select_autoescape(default=True, default_for_string=True),
-        trim_blocks=True,
-        lstrip_blocks=True,
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-    )
-    env.filters["fmt"] = lambda s, **kw: s.format(**kw)
-    return env
 
 
 def edition(root: Path = ROOT, environ=None) -> Edition:
@@ -93,7 +78,7 @@ def render_section(lang: str, page: str, course_title: str, quiz: Quiz, ed: Edit
     ui = ui_text()[lang]
     target = posixpath.relpath(quiz_page_path(quiz.id), posixpath.dirname(page) or ".")
     return (
-        _env()
+        template_env()
         .get_template("certificate.md.j2")
         .render(
             lang=lang,
@@ -113,7 +98,7 @@ def render_section(lang: str, page: str, course_title: str, quiz: Quiz, ed: Edit
 def render_last_updated(lang: str, day: date) -> str:
     """The "last updated" line (HTML) for the bottom of a lesson."""
     return (
-        _env()
+        template_env()
         .get_template("last_updated.html.j2")
         .render(
             label=ui_text()[lang]["last_updated"],

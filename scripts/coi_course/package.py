@@ -19,7 +19,7 @@ import yaml
 
 from .project import DOCS, QUIZZES, ROOT
 from .quiz_loader import load_all_quizzes
-from .quiz_render import _env
+from .templating import template_env
 
 
 class PackageError(Exception):
@@ -109,7 +109,7 @@ def make_offline(target: Path) -> str:
 
 def scorm_manifest(files: list[str], title: str, mastery: int, version: str) -> str:
     return (
-        _env()
+        template_env()
         .get_template("imsmanifest.xml.j2")
         .render(
             identifier="coi-course",
@@ -131,7 +131,7 @@ def make_scorm(target: Path) -> str:
         site = build_variant(Path(tmp) / "site", scorm=True)
         config = {"lessons": [lesson.removesuffix(".md") + ".html" for lesson in lessons]}
         (site / "scorm-launch.html").write_text(
-            _env()
+            template_env()
             .get_template("scorm_launch.html.j2")
             .render(
                 title=title, start="index.html", config_json=json.dumps(config, ensure_ascii=False)

@@ -9,14 +9,12 @@ from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
-import jinja2
 import yaml
-from markupsafe import Markup
 
 from .quiz_keys import answer_key, canonical_choices, normalize_answer, salt_for, seal
 from .quiz_model import Question, Quiz
+from .templating import template_env
 
-TEMPLATES = Path(__file__).parent / "templates"
 QUIZ_DIR = "quizzes"  # URL folder of generated quiz pages, inside each language
 PROGRESS_PAGE = "progress.md"
 
@@ -24,21 +22,6 @@ PROGRESS_PAGE = "progress.md"
 @cache
 def ui_text() -> dict:
     return yaml.safe_load((Path(__file__).parent / "data" / "ui.yml").read_text(encoding="utf-8"))
-
-
-@cache
-def _env() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
-        autoescape=jinja2.select_autoescape(default=True, default_for_string=True),
-        trim_blocks=True,
-        lstrip_blocks=True,
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-    )
-    env.filters["fmt"] = lambda s, **kw: s.format(**kw)
-    env.filters["yaml_str"] = lambda s: Markup(json.dumps(str(s), ensure_ascii=False))
-    return env
 
 
 def quiz_page_path(quiz_id: str) -> str:
@@ -138,7 +121,11 @@ class RenderedPage(NamedTuple):
 
 
 def _stub(title: str, marker: str, value: str) -> str:
-    return _env().get_template("page_stub.md.j2").render(title=title, marker=marker, value=value)
+    return (
+        template_env()
+        .get_template("page_stub.md.j2")
+        .render(title=title, marker=marker, value=value)
+    )
 
 
 def render_quiz(quiz: Quiz, lang: str, directory_urls: bool = True) -> RenderedPage:
@@ -151,7 +138,7 @@ def render_quiz(quiz: Quiz, lang: str, directory_urls: bool = True) -> RenderedP
         for i, q in enumerate(quiz.questions, 1)
     ]
     html = (
-        _env()
+        template_env()
         .get_template("quiz.html.j2")
         .render(
             quiz=quiz,
@@ -184,7 +171,7 @@ def render_progress(quizzes: list[Quiz], lang: str, directory_urls: bool = True)
         for q in quizzes
     ]
     html = (
-        _env()
+        template_env()
         .get_template("progress.html.j2")
         .render(
             lang=lang,
@@ -203,7 +190,7 @@ def render_lesson_extras(
 ) -> tuple[str, str]:
     """Markdown to put after a lesson's h1 (objectives box) and at its end (link to its self-check)."""
     ui = ui_text()[lang]
-    template = _env().get_template("lesson_extras.md.j2")
+    template = template_env().get_template("lesson_extras.md.j2")
     objectives = [o for o in meta.get("objectives") or [] if isinstance(o, dict) and o.get("text")]
     head = template.module.head(ui=ui, objectives=objectives, minutes=meta.get("minutes"))
     tail = ""
