@@ -46,3 +46,20 @@ def test_fonts_are_self_hosted_with_licence(built_site):
     for rel in site_pages(built_site):
         html = (built_site / rel).read_text(encoding="utf-8")
         assert "fonts.googleapis" not in html and "fonts.gstatic" not in html, rel
+
+
+def test_sitemap_and_robots_txt(built_site):
+    from tests.conftest import BUILD_SITE_URL
+
+    sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
+    assert f"<loc>{BUILD_SITE_URL}lessons/gifts/</loc>" in sitemap
+    assert f"{BUILD_SITE_URL}en/lessons/gifts/" in sitemap
+    robots = (built_site / "robots.txt").read_text(encoding="utf-8").splitlines()
+    assert "User-agent: *" in robots and f"Sitemap: {BUILD_SITE_URL}sitemap.xml" in robots
+
+
+def test_robots_without_site_url_has_no_sitemap_line():
+    from coi_course.robots import robots_txt
+
+    assert "Sitemap" not in robots_txt("")
+    assert "Sitemap: https://x.go.th/a/sitemap.xml" in robots_txt("https://x.go.th/a")
