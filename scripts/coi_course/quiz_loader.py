@@ -10,7 +10,7 @@ from .errors import SourceError, SourceErrors
 from .lessons import read_lesson
 from .project import LANGUAGES, ROOT
 from .quiz_model import Quiz
-from .yaml_source import line_of, load_yaml
+from .yaml_source import Located, line_of, load_yaml, load_yaml_plain
 
 _FIELD_HINTS = {
     "id": "a lowercase ASCII id such as gift-limit (letters a-z, digits, hyphens)",
@@ -197,6 +197,15 @@ def _semantic_errors(quiz: Quiz, data, display: str, docs: Path) -> list[SourceE
 
 def load_quiz(path: Path, docs: Path) -> Quiz:
     display = _display(path)
+    # Most files are fine and need no line numbers: read them the fast way first.
+    plain = load_yaml_plain(path)
+    if isinstance(plain, dict):
+        try:
+            quiz = Quiz.model_validate(plain)
+        except ValidationError:
+            quiz = None
+        if quiz is not None and not _semantic_errors(quiz, Located(plain), display, docs):
+            return quiz
     data = load_yaml(path, display)
     if not isinstance(data.data, dict):
         raise SourceErrors(

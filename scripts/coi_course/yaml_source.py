@@ -80,6 +80,31 @@ def load_yaml(path: Path, display: str) -> Located:
     return out
 
 
+class _DuplicateKey(Exception):
+    pass
+
+
+class _PlainLoader(_Loader):
+    """libyaml without positions; a repeated key is refused (load_yaml then explains it)."""
+
+    def construct_mapping(self, node, deep=False):
+        mapping = {}
+        for key_node, value_node in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in mapping:
+                raise _DuplicateKey
+            mapping[key] = self.construct_object(value_node, deep=deep)
+        return mapping
+
+
+def load_yaml_plain(path: Path) -> Any | None:
+    """Just the data, fast; None when anything is wrong (use load_yaml for the messages)."""
+    try:
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_PlainLoader)  # noqa: S506
+    except (UnicodeDecodeError, yaml.YAMLError, _DuplicateKey, TypeError):
+        return None
+
+
 def line_of(located: Located, loc: tuple) -> int | None:
     """Line of the value at ``loc`` (a pydantic-style path), or of the nearest parent that has one."""
     for end in range(len(loc), 0, -1):
