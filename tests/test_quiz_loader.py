@@ -76,3 +76,22 @@ def test_cli_check_exits_non_zero_with_file_and_line(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "x.yml:15: answer 'e' is not one of the choices a, b, c" in err
     assert "Traceback" not in err
+
+
+def test_course_quizzes_are_read_again_only_when_a_source_changes(tmp_path):
+    import os
+
+    from coi_course.quiz_loader import course_quizzes
+
+    quiz_dir = tmp_path / "quizzes"
+    shutil.copytree(FIX / "quizzes" / "good", quiz_dir)
+    first = course_quizzes(quiz_dir, DOCS)
+    assert course_quizzes(quiz_dir, DOCS) is first
+    path = quiz_dir / "gifts-self-check.yml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("pass_percent: 60", "pass_percent: 70"),
+        encoding="utf-8",
+    )
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 10**9))
+    again = course_quizzes(quiz_dir, DOCS)
+    assert again is not first and again[0].pass_percent == 70

@@ -18,7 +18,7 @@ import yaml
 
 from .content_version import course_sources, course_version, source_date
 from .project import DOCS, LANGUAGES, QUIZZES, ROOT
-from .quiz_loader import load_all_quizzes, quiz_sources_signature
+from .quiz_loader import course_quizzes
 from .quiz_model import Quiz
 from .quiz_render import content_version as quiz_version
 from .quiz_render import quiz_page_path
@@ -56,21 +56,15 @@ def edition(root: Path = ROOT, environ=None) -> Edition:
     return Edition(course_version(root), source_date(course_sources(root), root, environ))
 
 
-_loaded: dict = {"signature": None, "quiz": None}
-
-
 def post_test(quiz_dir: Path = QUIZZES, docs: Path = DOCS) -> Quiz:
-    """The course's post-test (the quiz with ``kind: post-test``), read again only when a source changed."""
-    signature = quiz_sources_signature(quiz_dir, docs)
-    if signature != _loaded["signature"]:
-        quizzes = [q for q in load_all_quizzes(quiz_dir, docs) if q.kind == "post-test"]
-        if len(quizzes) != 1:
-            raise CertificateError(
-                f"the certificate page needs exactly one quiz with 'kind: post-test' in {quiz_dir}, "
-                f"found {len(quizzes)}"
-            )
-        _loaded.update(signature=signature, quiz=quizzes[0])
-    return _loaded["quiz"]
+    """The course's post-test (the quiz with ``kind: post-test``)."""
+    quizzes = [q for q in course_quizzes(quiz_dir, docs) if q.kind == "post-test"]
+    if len(quizzes) != 1:
+        raise CertificateError(
+            f"the certificate page needs exactly one quiz with 'kind: post-test' in {quiz_dir}, "
+            f"found {len(quizzes)}"
+        )
+    return quizzes[0]
 
 
 def render_section(lang: str, page: str, course_title: str, quiz: Quiz, ed: Edition) -> str:

@@ -258,3 +258,17 @@ def quiz_sources_signature(quiz_dir: Path, docs: Path) -> tuple:
         [*sorted(quiz_dir.glob("*.y*ml")), *sorted(docs.rglob("*.md"))] if quiz_dir.is_dir() else []
     )
     return tuple((str(p), p.stat().st_mtime_ns) for p in paths)
+
+
+_cache: dict[tuple[Path, Path], tuple[tuple, list[Quiz]]] = {}
+
+
+def course_quizzes(quiz_dir: Path, docs: Path) -> list[Quiz]:
+    """load_all_quizzes, read again only when a quiz file or a lesson changed.
+
+    Every hook that needs the quizzes calls this, so one build (both languages) reads them once."""
+    signature = quiz_sources_signature(quiz_dir, docs)
+    cached = _cache.get((quiz_dir, docs))
+    if cached is None or cached[0] != signature:
+        _cache[(quiz_dir, docs)] = (signature, load_all_quizzes(quiz_dir, docs))
+    return _cache[(quiz_dir, docs)][1]

@@ -13,7 +13,7 @@ from mkdocs.structure.files import File
 
 from coi_course.errors import SourceErrors
 from coi_course.project import DOCS, LANGUAGES, QUIZZES
-from coi_course.quiz_loader import load_all_quizzes, quiz_sources_signature
+from coi_course.quiz_loader import course_quizzes
 from coi_course.quiz_nav import place_quizzes
 from coi_course.quiz_render import (
     PROGRESS_PAGE,
@@ -24,7 +24,7 @@ from coi_course.quiz_render import (
     render_quiz,
 )
 
-_state: dict = {"quizzes": [], "nav": None, "html": {}, "signature": None}
+_state: dict = {"quizzes": [], "nav": None, "html": {}}
 
 
 def _language(config) -> str:
@@ -33,16 +33,11 @@ def _language(config) -> str:
 
 @event_priority(50)  # before mkdocs-static-i18n (-100) reads nav and files
 def on_config(config):
-    # mkdocs-static-i18n runs a whole build per language: read the quizzes again only if a source changed.
-    signature = quiz_sources_signature(QUIZZES, DOCS)
-    if signature != _state["signature"]:
-        _state["signature"] = None
-        try:
-            _state["quizzes"] = load_all_quizzes(QUIZZES, DOCS)
-        except SourceErrors as exc:
-            raise PluginError(f"{len(exc.errors)} problem(s) in quiz files:\n{exc}") from None
-        _state["signature"] = signature
-    quizzes = _state["quizzes"]
+    # mkdocs-static-i18n runs a whole build per language: quizzes are read again only if a source changed.
+    try:
+        quizzes = _state["quizzes"] = course_quizzes(QUIZZES, DOCS)
+    except SourceErrors as exc:
+        raise PluginError(f"{len(exc.errors)} problem(s) in quiz files:\n{exc}") from None
     if _state["nav"] is None:
         _state["nav"] = copy.deepcopy(config.nav)
     nav, problems = place_quizzes(copy.deepcopy(_state["nav"]), quizzes)
