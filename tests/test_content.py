@@ -8,7 +8,7 @@ import re
 import pytest
 import yaml
 
-from coi_course.lessons import split_front_matter
+from coi_course.lessons import headings, split_front_matter
 from coi_course.project import DOCS, LANGUAGES, ROOT
 from coi_course.quiz_loader import load_all_quizzes
 from coi_course.quiz_render import PROGRESS_PAGE, quiz_page_path
@@ -16,25 +16,11 @@ from coi_course.quiz_render import PROGRESS_PAGE, quiz_page_path
 LESSONS = sorted(
     p.relative_to(DOCS / "th").as_posix() for p in (DOCS / "th" / "lessons").glob("*.md")
 )
-HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 PLACEHOLDER = re.compile(r"\b(TODO|TBD|FIXME|lorem ipsum|coming soon)\b|อยู่ระหว่างจัดทำ|XXX", re.I)
 
 
 def _read(lang: str, rel: str) -> tuple[dict, str]:
     return split_front_matter((DOCS / lang / rel).read_text(encoding="utf-8"))
-
-
-def _headings(body: str) -> list[tuple[str, str | None]]:
-    out, fence = [], False
-    for line in body.splitlines():
-        if line.lstrip().startswith(("```", "~~~")):
-            fence = not fence
-        if fence:
-            continue
-        if m := HEADING.match(line):
-            ident = re.search(r"\{[^}]*#([A-Za-z0-9_-]+)[^}]*\}\s*$", m.group(2))
-            out.append((m.group(2), ident.group(1) if ident else None))
-    return out
 
 
 def test_there_are_lessons():
@@ -60,7 +46,7 @@ def test_every_heading_has_an_id_and_languages_match(lesson):
     ids = {}
     for lang in LANGUAGES:
         meta, body = _read(lang, lesson)
-        heads = _headings(body)
+        heads = headings(body)
         missing = [h for h, i in heads if i is None]
         assert not missing, f"docs/{lang}/{lesson}: headings without {{#id}}: {missing}"
         ids[lang] = [i for _, i in heads]
@@ -72,7 +58,7 @@ def test_every_heading_has_an_id_and_languages_match(lesson):
 def test_every_page_heading_has_an_id():
     for path in sorted(DOCS.rglob("*.md")):
         _, body = split_front_matter(path.read_text(encoding="utf-8"))
-        missing = [h for h, i in _headings(body) if i is None]
+        missing = [h for h, i in headings(body) if i is None]
         assert not missing, f"{path.relative_to(ROOT)}: headings without {{#id}}: {missing}"
 
 

@@ -101,9 +101,19 @@ def test_offline_copy_links_resolve_as_files_and_has_no_search(offline_zip, tmp_
     assert not (site / "search").exists()
     html = (site / "index.html").read_text(encoding="utf-8")
     assert "ฉบับออฟไลน์" in html and 'href="lessons/gifts.html"' in html
+    from coi_course.htmlscan import scan_html
+
+    folder_links = []
     for page in site.rglob("*.html"):
-        text = page.read_text(encoding="utf-8")
-        # file:// cannot open folders: every internal page link must name an .html file
-        assert 'href="./"' not in text and '/"' not in [
-            part[-2:] for part in text.split("href=")[1:2]
-        ]
+        for ref in scan_html(page.read_text(encoding="utf-8")).refs:
+            url = ref.url.split("#")[0]
+            # file:// cannot open folders: every internal page link must name a file
+            if (
+                ref.tag == "a"
+                and url
+                and "://" not in url
+                and not url.startswith(("mailto:", "tel:"))
+            ):
+                if url.endswith("/") or url in (".", ".."):
+                    folder_links.append(f"{page.relative_to(site)}:{ref.line}: {ref.url}")
+    assert folder_links == []
