@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from coi_course.lessons import split_front_matter
 from coi_course.quiz_keys import (
     answer_key,
     canonical_choices,
@@ -43,8 +42,8 @@ class Tags(HTMLParser):
 
 
 def _html(page) -> tuple[dict, str]:
-    meta, body = split_front_matter(page.markdown)
-    assert body.strip() == ""
+    meta = page.meta
+    assert page.title == meta["title"]
     # a UI key named like a dict method (clear, items ...) must not print the method
     assert "built-in method" not in page.html and " object at 0x" not in page.html
     return meta, page.html

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+from functools import cached_property
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
@@ -71,6 +73,11 @@ class Quiz(Strict):
     title: Localized
     description: Localized | None = None
     questions: list[Question] = Field(min_length=1)
+
+    @cached_property
+    def content_version(self) -> str:
+        """Short hash of the quiz content: stored progress from another edition is recognised as such."""
+        return hashlib.sha256(self.model_dump_json().encode()).hexdigest()[:10]
 
     @property
     def deferred(self) -> bool:

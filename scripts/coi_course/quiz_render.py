@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import posixpath
 from functools import cache
@@ -31,7 +30,7 @@ def quiz_page_path(quiz_id: str) -> str:
 
 def content_version(quiz: Quiz) -> str:
     """Short hash of the quiz content: stored progress from another edition is recognised as such."""
-    return hashlib.sha256(quiz.model_dump_json().encode()).hexdigest()[:10]
+    return quiz.content_version
 
 
 def page_url(src: str, directory_urls: bool = True) -> str:
@@ -43,6 +42,7 @@ def page_url(src: str, directory_urls: bool = True) -> str:
     return "" if stem == "index" else stem.removesuffix("/index") + "/"
 
 
+@cache
 def _link(from_page: str, target: str, directory_urls: bool = True) -> str:
     """Relative URL from one source page to ``lessons/x.md#anchor``."""
     path, _, anchor = target.partition("#")
@@ -54,12 +54,20 @@ def _link(from_page: str, target: str, directory_urls: bool = True) -> str:
     return rel + (f"#{anchor}" if anchor else "")
 
 
-def _keys(q: Question, salt: str) -> list[str]:
+def _keys(q: Question, salt: str) -> tuple[str, ...]:
     if q.type == "true-false":
-        return [answer_key(salt, "true" if q.answer else "false")]
-    if q.type == "short-answer":
-        return sorted({answer_key(salt, normalize_answer(a)) for a in q.answer})
-    return [answer_key(salt, canonical_choices(q.correct_ids))]
+        canonical = ("true" if q.answer else "false",)
+    elif q.type == "short-answer":
+        canonical = tuple(normalize_answer(a) for a in q.answer)
+    else:
+        canonical = (canonical_choices(q.correct_ids),)
+    return _hashed_keys(salt, canonical)
+
+
+@cache
+def _hashed_keys(salt: str, canonical: tuple[str, ...]) -> tuple[str, ...]:
+    """The same for both languages of a page, so computed once per question and build."""
+    return tuple(sorted({answer_key(salt, c) for c in canonical}))
 
 
 def _question_view(
@@ -111,21 +119,19 @@ def _question_view(
 
 
 class RenderedPage(NamedTuple):
-    """A generated page: a Markdown stub (front matter for MkDocs) and its finished HTML body.
+    """A generated page: its title, its page metadata and its finished HTML body.
 
     The body skips Markdown on purpose: it is HTML from our templates, and parsing it as Markdown
-    cost more than the rest of the page build (see ``make bench``)."""
+    cost more than the rest of the page build (see ``make bench``). The metadata is what front matter
+    would hold; the hook gives it to the page only while that page renders (see hooks/quizzes.py)."""
 
-    markdown: str
+    title: str
+    meta: dict
     html: str
 
 
-def _stub(title: str, marker: str, value: str) -> str:
-    return (
-        template_env()
-        .get_template("page_stub.md.j2")
-        .render(title=title, marker=marker, value=value)
-    )
+def _meta(title: str, marker: str, value: object) -> dict:
+    return {"title": title, "search": {"exclude": True}, marker: value}
 
 
 def render_quiz(quiz: Quiz, lang: str, directory_urls: bool = True) -> RenderedPage:
@@ -153,7 +159,7 @@ def render_quiz(quiz: Quiz, lang: str, directory_urls: bool = True) -> RenderedP
             ui_json=json.dumps(ui, ensure_ascii=False),
         )
     )
-    return RenderedPage(_stub(quiz.title[lang], "quiz", quiz.id), html)
+    return RenderedPage(quiz.title[lang], _meta(quiz.title[lang], "quiz", quiz.id), html)
 
 
 def render_progress(quizzes: list[Quiz], lang: str, directory_urls: bool = True) -> RenderedPage:
@@ -182,7 +188,8 @@ def render_progress(quizzes: list[Quiz], lang: str, directory_urls: bool = True)
             and any(r["kind"] == "post-test" for r in rows),
         )
     )
-    return RenderedPage(_stub(ui["progress_title"], "quiz_progress", "true"), html)
+    title = ui["progress_title"]
+    return RenderedPage(title, _meta(title, "quiz_progress", True), html)
 
 
 def render_lesson_extras(

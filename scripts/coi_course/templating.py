@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from functools import cache
 from pathlib import Path
 
 import jinja2
-from markupsafe import Markup
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -23,7 +21,6 @@ def template_env() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["fmt"] = lambda s, **kw: s.format(**kw)
-    env.filters["yaml_str"] = lambda s: Markup(json.dumps(str(s), ensure_ascii=False))
     return env
 
 

@@ -24,7 +24,7 @@ from coi_course.quiz_render import (
     render_quiz,
 )
 
-_state: dict = {"quizzes": [], "nav": None, "html": {}}
+_state: dict = {"quizzes": [], "pages": {}}
 
 
 def _language(config) -> str:
@@ -38,9 +38,9 @@ def on_config(config):
         quizzes = _state["quizzes"] = course_quizzes(QUIZZES, DOCS)
     except SourceErrors as exc:
         raise PluginError(f"{len(exc.errors)} problem(s) in quiz files:\n{exc}") from None
-    if _state["nav"] is None:
-        _state["nav"] = copy.deepcopy(config.nav)
-    nav, problems = place_quizzes(copy.deepcopy(_state["nav"]), quizzes)
+    # MkDocs keeps this module between `mkdocs serve` rebuilds, so the nav is always taken from the
+    # config just loaded; placing is idempotent, so the second language build leaves it as it is.
+    nav, problems = place_quizzes(copy.deepcopy(config.nav), quizzes)
     if problems:
         raise PluginError("\n".join(problems))
     config.nav = nav
@@ -57,7 +57,7 @@ def on_files(files, config):
     lang = _language(config)
     dirs = config.use_directory_urls
     generated = [(quiz_page_path(q.id), render_quiz(q, lang, dirs)) for q in _state["quizzes"]]
-    _state["html"] = {}
+    _state["pages"] = {}
     if _state["quizzes"]:
         generated.append((PROGRESS_PAGE, render_progress(_state["quizzes"], lang, dirs)))
     for path, rendered in generated:
@@ -67,8 +67,8 @@ def on_files(files, config):
                     f"docs/{other}/{path} exists, but this page is generated from "
                     "quizzes/: rename or remove the file in docs/"
                 )
-        page = File.generated(config, f"{lang}/{path}", content=rendered.markdown)
-        _state["html"][page.src_uri] = rendered.html
+        page = File.generated(config, f"{lang}/{path}", content="")
+        _state["pages"][page.src_uri] = rendered
         url = _url(lang, path, config)
         page.dest_uri = url + "index.html" if config.use_directory_urls else url
         # What mkdocs-static-i18n records on the files it builds (language switcher, nav lookup).
@@ -82,11 +82,34 @@ def on_files(files, config):
 
 
 def on_page_content(html, page, config, files):
-    """Generated pages bring finished HTML from the templates; their Markdown is only front matter."""
-    return _state["html"].get(page.file.src_uri, html)
+    """Generated pages bring finished HTML from the templates; they have no Markdown."""
+    rendered = _state["pages"].get(page.file.src_uri)
+    return html if rendered is None else rendered.html
+
+
+# Material renders every navigation item's meta.icon, .subtitle, .status ... into every page, so
+# metadata on N generated pages would cost N x N lookups (quadratic build time, see `make bench`).
+# A generated page therefore holds its metadata (title, search exclusion, quiz marker) only while
+# it renders itself; in the navigation of other pages it looks like a page without front matter.
+@event_priority(100)  # before Material's search plugin reads page.meta
+def on_page_context(context, page, config, nav):
+    rendered = _state["pages"].get(page.file.src_uri)
+    if rendered is not None:
+        page.meta = copy.deepcopy(rendered.meta)
+    return context
+
+
+def on_post_page(output, page, config):
+    if page.file.src_uri in _state["pages"]:
+        page.meta = {}
+    return output
 
 
 def on_page_markdown(markdown, page, config, files):
+    rendered = _state["pages"].get(page.file.src_uri)
+    if rendered is not None:
+        page.title = rendered.title
+        return markdown
     lang = _language(config)
     src = page.file.src_uri.removeprefix(f"{lang}/")
     if not src.startswith("lessons/"):

@@ -1,0 +1,89 @@
+"""`mkdocs serve` rebuilds when a quiz file or the navigation changes, and shows the new content."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from coi_course.bench.quiz_build import _project
+
+NAV = """nav:
+  - index.md
+  - {lesson}: lessons/l.md
+  - quizzes/quiz-0.md
+  - quizzes/quiz-1.md
+"""
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return None
+
+
+def _wait_for(url: str, text: str, proc, seconds: float = 60) -> str:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            pytest.fail(f"mkdocs serve stopped:\n{proc.stdout.read()}", pytrace=False)
+        body = _fetch(url)
+        if body is not None and text in body:
+            return body
+        time.sleep(0.3)
+    pytest.fail(f"{url} did not show {text!r} within {seconds} s", pytrace=False)
+
+
+@pytest.fixture
+def served(tmp_path):
+    root = tmp_path / "course"
+    _project(root, 2, quizzes=True)
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8") + NAV.format(lesson="Lesson"), "utf-8")
+    port = _free_port()
+    env = {**os.environ, "COI_COURSE_ROOT": str(root), "NO_MKDOCS_2_WARNING": "1"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        yield root, f"http://127.0.0.1:{port}/", proc
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def test_serve_shows_an_edited_quiz_and_an_edited_nav(served):
+    root, url, proc = served
+    page = url + "quizzes/quiz-0/"
+    body = _wait_for(page, "คำถามที่ 1 ของชุด 0", proc)
+    assert "Lesson" in body and "ชุดที่แก้ไขแล้ว" not in body
+
+    quiz = root / "quizzes" / "quiz-0.yml"
+    quiz.write_text(
+        quiz.read_text("utf-8").replace("คำถามที่ 1 ของชุด 0", "ชุดที่แก้ไขแล้ว"), "utf-8"
+    )
+    _wait_for(page, "ชุดที่แก้ไขแล้ว", proc)
+
+    config: Path = root / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace("- Lesson:", "- Renamed lesson:"), "utf-8")
+    body = _wait_for(page, "Renamed lesson", proc)
+    assert "ชุดที่แก้ไขแล้ว" in body
