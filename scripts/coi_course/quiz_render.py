@@ -103,6 +103,8 @@ def _question_view(
         "basis": q.basis,
         "source": _link(page, q.source, directory_urls),
         "feedback": {c["id"]: c["feedback"] for c in choices if c["feedback"]},
+        # Choice ids of the right answer: after shuffling, the page names them by their new labels.
+        "correct": q.correct_ids,
     }
     return {
         "n": n,

@@ -152,3 +152,116 @@ def test_without_javascript(browser, site_url, kind):
         for q in quiz.questions:
             assert q.explanation.th not in html
     ctx.close()
+
+
+def _shuffled(page, site_url, quiz) -> None:
+    """Open ``quiz`` as if its file said ``shuffle: true``, with Math.random pinned to 0: the
+    Fisher-Yates shuffle then moves the first item to the end (1, 2, ..., n, 0)."""
+    url = _url(site_url, quiz)
+
+    def flip(route):
+        response = route.fetch()
+        body = response.text()
+        assert 'data-shuffle="false"' in body
+        route.fulfill(
+            response=response, body=body.replace('data-shuffle="false"', 'data-shuffle="true"')
+        )
+
+    page.route(url, flip)
+    page.add_init_script("Math.random = () => 0;")
+    page.goto(url, wait_until="networkidle")
+
+
+def _label_texts(fieldset, ids) -> str:
+    texts = []
+    for cid in ids:
+        input_id = fieldset.locator(f"input[value='{cid}']").get_attribute("id")
+        texts.append(fieldset.locator(f"label[for='{input_id}']").inner_text().strip())
+    return "; ".join(texts)
+
+
+@pytest.mark.browser
+def test_shuffled_quiz_renumbers_relabels_and_still_scores(page, site_url):
+    quiz = _quiz("self-check")
+    _shuffled(page, site_url, quiz)
+    ids = [q.id for q in quiz.questions]
+    shown = page.locator("fieldset.coi-q").evaluate_all("fs => fs.map(f => f.dataset.qid)")
+    assert shown == ids[1:] + ids[:1]
+    n = len(ids)
+    assert page.locator(".coi-q__num").all_inner_texts() == [
+        f"ข้อ {i} จาก {n}" for i in range(1, n + 1)
+    ]
+    by_id = {q.id: q for q in quiz.questions}
+    for qid in shown:
+        q, fs = by_id[qid], page.locator(f"fieldset[data-qid='{qid}']")
+        if q.type in ("single", "multiple"):
+            order = [c.id for c in q.choices]
+            values = fs.locator("input").evaluate_all("xs => xs.map(x => x.value)")
+            assert values == order[1:] + order[:1]
+            labels = fs.locator(".coi-q__label").all_inner_texts()
+            assert labels == [f"{x}." for x in "กขคงจฉชซ"[: len(order)]]
+    # the printed answer key follows the new order and the new labels
+    key = page.locator(".coi-quiz__key li")
+    assert key.evaluate_all("ls => ls.map(l => l.dataset.qid)") == shown
+    for i, qid in enumerate(shown):
+        q = by_id[qid]
+        if q.type in ("single", "multiple"):
+            fs = page.locator(f"fieldset[data-qid='{qid}']")
+            assert key.nth(i).text_content() == _label_texts(fs, q.correct_ids)
+    r = _play(page, quiz, [True] * n)
+    assert (r["percent"], r["passed"]) == (100, True)
+    for qid in shown:
+        q = by_id[qid]
+        if q.type in ("single", "multiple"):
+            fs = page.locator(f"fieldset[data-qid='{qid}']")
+            feedback = fs.locator(".coi-q__feedback").inner_text()
+            assert f"คำตอบที่ถูก: {_label_texts(fs, q.correct_ids)}" in feedback, feedback
+    assert page.watched.console_errors == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("kind", ["self-check", "post-test"])
+def test_print_gives_a_clean_question_sheet(page, site_url, kind):
+    quiz = _quiz(kind)
+    page.goto(_url(site_url, quiz), wait_until="networkidle")
+    key = page.locator(".coi-quiz__key")
+    if kind == "self-check":
+        assert key.count() == 1 and not key.is_visible()  # on screen the key stays hidden
+    page.emulate_media(media="print")
+    assert page.locator("fieldset.coi-q:visible").count() == len(quiz.questions)
+    for chrome in (".md-header", ".md-sidebar--primary", ".md-footer", ".md-search"):
+        assert not page.locator(chrome).first.is_visible(), chrome
+    for control in (".coi-q__check", ".coi-quiz__submit", ".coi-quiz__clear", ".coi-quiz__status"):
+        assert page.locator(f"{control}:visible").count() == 0, control
+    assert page.locator("details.coi-q__answer:visible").count() == 0
+    if kind == "self-check":
+        assert key.is_visible()
+        items = key.locator("li").all_inner_texts()
+        assert len(items) == len(quiz.questions) and all(items)
+    else:
+        assert key.count() == 0  # no answer key in a pre/post test, on paper or on screen
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_progress_page_compares_pre_and_post_test(page, site_url, lang):
+    prefix = "" if lang == "th" else "en/"
+    page.goto(f"{site_url}{prefix}progress/", wait_until="networkidle")
+    assert page.locator(".coi-progress__pre").inner_text() == "–"
+    assert page.locator(".coi-progress__post").inner_text() == "–"
+    pre, post = _quiz("pre-test"), _quiz("post-test")
+    pattern = [i % 2 == 0 for i in range(len(pre.questions))]
+    page.goto(_url(site_url, pre, lang), wait_until="networkidle")
+    expected = _play(page, pre, pattern)["percent"]
+    assert expected == int(100 * sum(pattern) / len(pattern) + 0.5)
+    page.goto(f"{site_url}{prefix}progress/", wait_until="networkidle")
+    assert page.locator(".coi-progress__pre").inner_text() == f"{expected}%"
+    assert page.locator(".coi-progress__post").inner_text() == "–"
+    page.goto(_url(site_url, post, lang), wait_until="networkidle")
+    _play(page, post, [True] * len(post.questions))
+    page.goto(f"{site_url}{prefix}progress/", wait_until="networkidle")
+    compare = page.locator(".coi-progress__compare")
+    assert page.locator(".coi-progress__pre").inner_text() == f"{expected}%"
+    assert page.locator(".coi-progress__post").inner_text() == "100%"
+    assert compare.get_attribute("aria-live") == "polite"
+    assert ("ก่อนเรียน" if lang == "th" else "Pre-test") in compare.inner_text()

@@ -79,6 +79,13 @@
   function isRight(fs, answer) {
     return answer !== null && fs.dataset.keys.split(" ").indexOf(cyrb53(fs.dataset.salt + "|" + answer)) >= 0;
   }
+  /* "ข. text; ค. text": the right choices as the page labels them now (shuffling relabels them). */
+  function choiceText(fs, ids) {
+    return ids.map(function (c) {
+      var input = fs.querySelector("input[value='" + c + "']");
+      return input ? fs.querySelector("label[for='" + input.id + "']").textContent.trim() : c;
+    }).join("; ");
+  }
   function shuffle(parent, selector) {
     var items = [].slice.call(parent.querySelectorAll(selector));
     for (var i = items.length - 1; i > 0; i--) {
@@ -107,6 +114,10 @@
       qs.forEach(function (fs, i) {
         fs.querySelector(".coi-q__num").textContent = fmt(ui.question_of, { n: i + 1, total: qs.length });
         [].forEach.call(fs.querySelectorAll(".coi-q__label"), function (l, k) { l.textContent = (ui.choice_labels[k] || "") + "."; });
+        var li = form.querySelector(".coi-quiz__key li[data-qid='" + fs.dataset.qid + "']");
+        if (!li) return;
+        li.parentNode.appendChild(li);
+        if (li.dataset.correct) li.textContent = choiceText(fs, li.dataset.correct.split(" "));
       });
     }
     function showBest() {
@@ -128,7 +139,7 @@
       if (answer && info.feedback) {
         answer.split(",").forEach(function (c) { if (info.feedback[c]) box.appendChild(el("p", "coi-q__choice-feedback", info.feedback[c])); });
       }
-      var p = el("p"); p.appendChild(el("strong", null, ui.correct_answer + " ")); p.appendChild(document.createTextNode(info.answer)); box.appendChild(p);
+      var p = el("p"); p.appendChild(el("strong", null, ui.correct_answer + " ")); p.appendChild(document.createTextNode(info.correct && info.correct.length ? choiceText(fs, info.correct) : info.answer)); box.appendChild(p);
       p = el("p"); p.appendChild(el("strong", null, ui.explanation + ": ")); p.appendChild(document.createTextNode(info.explanation)); box.appendChild(p);
       if (info.basis) { p = el("p"); p.appendChild(el("strong", null, ui.basis + ": ")); p.appendChild(document.createTextNode(info.basis)); box.appendChild(p); }
       var a = el("a", null, ui.read_more); a.href = info.source; p = el("p"); p.appendChild(a); box.appendChild(p);
