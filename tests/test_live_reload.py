@@ -78,9 +78,7 @@ def test_serve_shows_an_edited_quiz_and_an_edited_nav(served):
     assert "Lesson" in body and "ชุดที่แก้ไขแล้ว" not in body
 
     quiz = root / "quizzes" / "quiz-0.yml"
-    quiz.write_text(
-        quiz.read_text("utf-8").replace("คำถามที่ 1 ของชุด 0", "ชุดที่แก้ไขแล้ว"), "utf-8"
-    )
+    quiz.write_text(quiz.read_text("utf-8").replace("คำถามที่ 1 ของชุด 0", "ชุดที่แก้ไขแล้ว"), "utf-8")
     _wait_for(page, "ชุดที่แก้ไขแล้ว", proc)
 
     config: Path = root / "mkdocs.yml"

@@ -85,9 +85,9 @@ def test_post_test_hides_answers_and_explanations(quizzes):
     tags = Tags(html)
     f = tags.all("fieldset", **{"data-qid": "limit"})[0]
     assert f["data-keys"] == answer_key(f["data-salt"], "b")
-    assert "b" not in f["data-keys"].split() and unseal(f["data-salt"], f["data-sealed"])[
-        "answer"
-    ].startswith("ข.")
+    revealed = unseal(f["data-salt"], f["data-sealed"])
+    assert "b" not in f["data-keys"].split() and revealed["correct"] == ["b"]
+    assert revealed["explanation"] == quiz.questions[0].explanation["th"]
     multi = tags.all("fieldset", **{"data-qid": "which"})[0]
     assert multi["data-keys"] == answer_key(multi["data-salt"], canonical_choices(["c", "a"]))
     short = tags.all("fieldset", **{"data-qid": "amount"})[0]
@@ -131,3 +131,21 @@ def test_lesson_extras_objectives_and_quiz_link(quizzes):
     assert '!!! objectives "Learning objectives"' in head and "- Explain the limit" in head
     assert "About 10 minutes" in head
     assert "(../quizzes/gifts-self-check.md)" in tail
+
+
+def test_pages_carry_exactly_the_texts_quiz_js_uses(quizzes):
+    import json
+    import re
+
+    from coi_course.project import ROOT
+    from coi_course.quiz_render import SCRIPT_TEXTS, ui_text
+
+    script = (ROOT / "docs/assets/javascripts/quiz.js").read_text(encoding="utf-8")
+    used = set(re.findall(r"\bui\.([a-z_]+)", script)) | set(
+        re.findall(r'\bui\["([a-z_]+)"\]', script)
+    )
+    assert used == set(SCRIPT_TEXTS)
+    pages = [(render_quiz(quizzes["self-check"], "en"), "en"), (render_progress([], "th"), "th")]
+    for page, lang in pages:
+        found = re.search(r'class="coi-quiz__ui">(.*?)</script>', page.html, re.S)
+        assert json.loads(found.group(1)) == {k: ui_text()[lang][k] for k in SCRIPT_TEXTS}

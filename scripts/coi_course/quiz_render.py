@@ -18,6 +18,21 @@ QUIZ_DIR = "quizzes"  # URL folder of generated quiz pages, inside each language
 PROGRESS_PAGE = "progress.md"
 
 
+# The texts quiz.js writes itself; everything else is in the page already. A test keeps this list in
+# step with docs/assets/javascripts/quiz.js.
+SCRIPT_TEXTS = (
+    "answered", "basis", "best", "choice_labels", "choose_first", "cleared", "correct",
+    "correct_answer", "explanation", "failed", "incorrect", "not_answered", "passed",
+    "progress_fail", "progress_not_taken", "progress_pass", "question_of", "read_more", "score",
+)  # fmt: skip
+
+
+def script_texts(lang: str) -> str:
+    """JSON of the texts quiz.js needs on a page in ``lang``."""
+    ui = ui_text()[lang]
+    return json.dumps({k: ui[k] for k in SCRIPT_TEXTS}, ensure_ascii=False, separators=(",", ":"))
+
+
 @cache
 def ui_text() -> dict:
     return yaml.safe_load((Path(__file__).parent / "data" / "ui.yml").read_text(encoding="utf-8"))
@@ -97,15 +112,13 @@ def _question_view(
             f"{c['label']}. {c['text']}" for c in choices if c["id"] in q.correct_ids
         )
     salt = salt_for(quiz.id, q.id, version)
-    reveal = {
-        "answer": answer_text,
-        "explanation": q.explanation[lang],
-        "basis": q.basis,
-        "source": _link(page, q.source, directory_urls),
-        "feedback": {c["id"]: c["feedback"] for c in choices if c["feedback"]},
-        # Choice ids of the right answer: after shuffling, the page names them by their new labels.
-        "correct": q.correct_ids,
-    }
+    feedback = {c["id"]: c["feedback"] for c in choices if c["feedback"]}
+    # What the page reveals after an answer (sealed, so not readable in the page source). A choice
+    # answer is sent as ids: the page names it by its label on screen, which shuffling may change.
+    reveal = {"explanation": q.explanation[lang], "source": _link(page, q.source, directory_urls)}
+    reveal |= {"correct": q.correct_ids} if q.correct_ids else {"answer": answer_text}
+    reveal |= {"basis": q.basis} if q.basis else {}
+    reveal |= {"feedback": feedback} if feedback else {}
     return {
         "n": n,
         "id": q.id,
@@ -116,7 +129,11 @@ def _question_view(
         "salt": salt,
         "answer_keys": _keys(q, salt),
         "sealed": seal(salt, reveal),
-        **reveal,
+        "answer": answer_text,
+        "explanation": reveal["explanation"],
+        "basis": q.basis,
+        "source": reveal["source"],
+        "correct": q.correct_ids,
     }
 
 
@@ -158,7 +175,7 @@ def render_quiz(quiz: Quiz, lang: str, directory_urls: bool = True) -> RenderedP
             title=quiz.title[lang],
             description=quiz.description[lang] if quiz.description else None,
             lesson_url=_link(page, quiz.lesson, directory_urls) if quiz.lesson else None,
-            ui_json=json.dumps(ui, ensure_ascii=False),
+            ui_json=script_texts(lang),
         )
     )
     return RenderedPage(quiz.title[lang], _meta(quiz.title[lang], "quiz", quiz.id), html)
@@ -185,7 +202,7 @@ def render_progress(quizzes: list[Quiz], lang: str, directory_urls: bool = True)
             lang=lang,
             ui=ui,
             rows=rows,
-            ui_json=json.dumps(ui, ensure_ascii=False),
+            ui_json=script_texts(lang),
             has_compare=any(r["kind"] == "pre-test" for r in rows)
             and any(r["kind"] == "post-test" for r in rows),
         )

@@ -13,6 +13,7 @@ median. Environment: BENCH_QUIZ_RUNS (builds per variant at N < 1000, default 9;
 from __future__ import annotations
 
 import gzip
+import json
 import os
 import shutil
 import subprocess
@@ -125,25 +126,24 @@ def _project(root: Path, n: int, quizzes: bool) -> None:
             path.write_text(plain_page(i, lang), encoding="utf-8")
 
 
-def _build_seconds(root: Path) -> float:
-    """Wall-clock seconds of one strict build (a warning would mean the two variants differ)."""
-    env = {**os.environ, "COI_COURSE_ROOT": str(root), "NO_MKDOCS_2_WARNING": "1"}
-    cmd = [
-        sys.executable,
-        "-m",
-        "mkdocs",
-        "build",
-        "-q",
-        "--strict",
-        "-f",
-        str(root / "mkdocs.yml"),
-    ]
+def _build_seconds(root: Path) -> tuple[float, float]:
+    """(wall-clock seconds, seconds inside the quiz hook) of one strict build; strict because a
+    warning would mean the two variants differ."""
+    timing = root / "hook-time.json"
+    env = {
+        **os.environ,
+        "COI_COURSE_ROOT": str(root),
+        "NO_MKDOCS_2_WARNING": "1",
+        "COI_BENCH_HOOK_TIME": str(timing),
+    }
+    cmd = [sys.executable, "-m", "coi_course.bench.timed_mkdocs", "build", "-q", "--strict"]
+    cmd += ["-f", str(root / "mkdocs.yml"), "-d", str(root / "site")]
     start = time.perf_counter()
-    proc = subprocess.run(cmd + ["-d", str(root / "site")], env=env, capture_output=True, text=True)
+    proc = subprocess.run(cmd, env=env, capture_output=True, text=True)
     elapsed = time.perf_counter() - start
     if proc.returncode != 0:
         raise SystemExit(f"benchmark build failed in {root}:\n{proc.stdout}\n{proc.stderr}")
-    return elapsed
+    return elapsed, json.loads(timing.read_text(encoding="utf-8"))["hook_seconds"]
 
 
 def _median(values: list[float]) -> float:
@@ -152,10 +152,15 @@ def _median(values: list[float]) -> float:
     return ordered[mid] if len(ordered) % 2 else (ordered[mid - 1] + ordered[mid]) / 2
 
 
-def _measure(n: int, runs: int) -> dict[bool, list[float]]:
-    """Build times of the plain (False) and quiz (True) variants, alternating."""
+def _article(html: str) -> str:
+    return html[html.index("<article") : html.index("</article>") + len("</article>")]
+
+
+def _measure(n: int, runs: int, sizes: dict | None = None) -> dict[bool, list[tuple[float, float]]]:
+    """(build seconds, quiz hook seconds) of the plain (False) and quiz (True) variants, alternating;
+    with ``sizes``, also the bytes of set 0's page content (the <article>) in both variants."""
     roots = {}
-    times: dict[bool, list[float]] = {False: [], True: []}
+    times: dict[bool, list[tuple[float, float]]] = {False: [], True: []}
     try:
         for kind in (False, True):
             roots[kind] = Path(tempfile.mkdtemp(prefix="coi-bench-"))
@@ -164,6 +169,11 @@ def _measure(n: int, runs: int) -> dict[bool, list[float]]:
             for kind in (False, True):
                 shutil.rmtree(roots[kind] / "site", ignore_errors=True)
                 times[kind].append(_build_seconds(roots[kind]))
+        if sizes is not None:
+            for kind in (False, True):
+                page = roots[kind] / "site" / "quizzes" / "quiz-0" / "index.html"
+                article = _article(page.read_text(encoding="utf-8")).encode("utf-8")
+                sizes[kind] = (len(article), len(gzip.compress(article, 9)))
     finally:
         for root in roots.values():
             shutil.rmtree(root, ignore_errors=True)
@@ -172,24 +182,26 @@ def _measure(n: int, runs: int) -> dict[bool, list[float]]:
 
 def run(args) -> int:
     runs = int(os.environ.get("BENCH_QUIZ_RUNS", "9"))
+    runs_large = int(os.environ.get("BENCH_QUIZ_RUNS_1000", "3"))
     print(
         f"Quiz build cost: bilingual site, {QUESTIONS} questions per quiz, against the same content as "
-        f"plain pages; median of {runs} alternating builds per variant at N<1000, one at N=1000"
+        f"plain pages; median of {runs} alternating builds per variant ({runs_large} at N=1000)"
     )
     print(
-        f"{'N':>6} {'plain s':>9} {'quizzes s':>10} {'ratio':>7} {'ratio range':>13} "
-        f"{'plain ms/page':>14} {'quiz ms/page':>13}"
+        f"{'N':>6} {'plain s':>8} {'quizzes s':>10} {'ratio':>6} {'ratio range':>12} "
+        f"{'plain ms/page':>14} {'quiz ms/page':>13} {'hook ms/quiz':>13}"
     )
-    rows = {}
+    rows, hook, sizes = {}, {}, {}
     for n in SIZES:
-        samples = _measure(n, 1 if n >= 1000 else runs)
-        times = rows[n] = {k: _median(v) for k, v in samples.items()}
-        pairs = sorted(q / p for p, q in zip(samples[False], samples[True], strict=True))
+        samples = _measure(n, runs_large if n >= 1000 else runs, sizes if n == 10 else None)
+        times = rows[n] = {k: _median([t for t, _ in v]) for k, v in samples.items()}
+        hook[n] = 1000 * _median([h for _, h in samples[True]]) / n
+        pairs = sorted(q[0] / p[0] for p, q in zip(samples[False], samples[True], strict=True))
         spread = f"{pairs[0]:.2f}-{pairs[-1]:.2f}" if len(pairs) > 1 else "-"
         plain_ms, quiz_ms = (1000 * times[k] / (2 * n) for k in (False, True))
         print(
-            f"{n:>6} {times[False]:>9.2f} {times[True]:>10.2f} {times[True] / times[False]:>7.2f} "
-            f"{spread:>13} {plain_ms:>14.1f} {quiz_ms:>13.1f}"
+            f"{n:>6} {times[False]:>8.2f} {times[True]:>10.2f} {times[True] / times[False]:>6.2f} "
+            f"{spread:>12} {plain_ms:>14.1f} {quiz_ms:>13.1f} {hook[n]:>13.2f}"
         )
     ratio = rows[100][True] / rows[100][False]
     verdict = "within" if ratio <= 1.15 else "OVER"
@@ -200,7 +212,21 @@ def run(args) -> int:
     grow = {k: (rows[1000][k] / 2000) / (rows[100][k] / 200) for k in (False, True)}
     print(
         f"ms per page at N=1000 / N=100: plain pages {grow[False]:.2f}, quiz pages {grow[True]:.2f} "
-        "(1.0 = linear; Material renders the whole navigation into every page, so both grow)"
+        "(both grow because Material renders the whole navigation, the same for both, into every "
+        "page; as it comes to dominate, the ratio moves toward 1.0)"
+    )
+    total = {n: hook[n] * n for n in SIZES}  # ms inside the hook per build
+    print(
+        "inside the quiz hook each added quiz costs "
+        f"{(total[100] - total[10]) / 90:.2f} ms from N=10 to 100 and "
+        f"{(total[1000] - total[100]) / 900:.2f} ms from N=100 to 1000 (equal = linear; the rest, "
+        f"{total[10] - 10 * (total[100] - total[10]) / 90:.0f} ms, is start-up: imports and templates)"
+    )
+    print(
+        f"page content (<article>) of one set of {QUESTIONS} questions: plain {sizes[False][0]} B "
+        f"({sizes[False][1]} B gzip), quiz {sizes[True][0]} B ({sizes[True][1]} B gzip), "
+        f"ratio {sizes[True][0] / sizes[False][0]:.2f} ({sizes[True][1] / sizes[False][1]:.2f} gzip); "
+        "the quiz carries form controls, hashed keys and sealed explanations"
     )
     js = (ROOT / "docs/assets/javascripts/quiz.js").read_bytes()
     css = (ROOT / "docs/assets/stylesheets/quiz.css").read_bytes()
