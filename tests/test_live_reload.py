@@ -6,6 +6,7 @@ import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -41,7 +42,7 @@ def _wait_for(url: str, text: str, proc, seconds: float = 60) -> str:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            pytest.fail(f"mkdocs serve stopped:\n{proc.stdout.read()}", pytrace=False)
+            pytest.fail(f"mkdocs serve stopped:\n{''.join(proc.lines)}", pytrace=False)
         body = _fetch(url)
         if body is not None and text in body:
             return body
@@ -64,6 +65,9 @@ def served(tmp_path):
         stderr=subprocess.STDOUT,
         text=True,
     )
+    proc.lines = []  # everything mkdocs serve prints, read as it comes
+    reader = threading.Thread(target=lambda: proc.lines.extend(proc.stdout), daemon=True)
+    reader.start()
     try:
         yield root, f"http://127.0.0.1:{port}/", proc
     finally:
@@ -85,3 +89,20 @@ def test_serve_shows_an_edited_quiz_and_an_edited_nav(served):
     config.write_text(config.read_text("utf-8").replace("- Lesson:", "- Renamed lesson:"), "utf-8")
     body = _wait_for(page, "Renamed lesson", proc)
     assert "ชุดที่แก้ไขแล้ว" in body
+
+
+def test_serve_names_the_broken_line_and_recovers_when_it_is_fixed(served):
+    root, url, proc = served
+    page = url + "quizzes/quiz-1/"
+    _wait_for(page, "คำถามที่ 1 ของชุด 1", proc)
+    quiz = root / "quizzes" / "quiz-1.yml"
+    good = quiz.read_text("utf-8")
+    quiz.write_text(good.replace("answer: b", "answer: e", 1), "utf-8")
+    message = "quizzes/quiz-1.yml:28: answer 'e' is not one of the choices a, b, c"
+    deadline = time.monotonic() + 60
+    while not any(message in line for line in proc.lines):
+        assert proc.poll() is None and time.monotonic() < deadline, "".join(proc.lines)
+        time.sleep(0.3)
+    assert quiz.read_text("utf-8") != good  # the author's file is left as they wrote it
+    quiz.write_text(good.replace("คำถามที่ 1 ของชุด 1", "แก้แล้ว"), "utf-8")
+    _wait_for(page, "แก้แล้ว", proc)
