@@ -65,6 +65,13 @@ def test_self_check_page_structure(quizzes, lang):
     for inp in tags.all("input"):
         assert tags.all("label", **{"for": inp["id"]}), f"input {inp['id']} has no label"
     assert len(tags.all("details")) == len(quiz.questions)  # no-JS fallback: answer + explanation
+    # the script reads the answer from <details> too: no second, sealed copy in a self-check
+    assert not [f for f in fieldsets if "data-sealed" in f]
+    single = next(q for q in quiz.questions if q.type == "single")
+    (details,) = [d for d in tags.all("details") if d.get("data-correct") == single.answer]
+    for c in single.choices:
+        if c.feedback:
+            assert tags.all("li", **{"data-choice": c.id}) and c.feedback[lang] in html
     assert quiz.questions[0].explanation[lang] in html
     assert tags.all("div", role="status")
     assert "<noscript" not in html

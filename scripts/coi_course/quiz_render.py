@@ -128,7 +128,10 @@ def _question_view(
         "multiple": q.type == "multiple",
         "salt": salt,
         "answer_keys": _keys(q, salt),
-        "sealed": seal(salt, reveal),
+        # A self-check shows all of it in <details> for readers without JavaScript, and quiz.js
+        # reads it from there; only pre/post tests need a sealed copy.
+        "sealed": seal(salt, reveal) if quiz.deferred else None,
+        "feedback": feedback,
         "answer": answer_text,
         "explanation": reveal["explanation"],
         "basis": q.basis,

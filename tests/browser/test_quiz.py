@@ -299,3 +299,34 @@ def test_keyboard_only_with_visible_focus(page, site_url):
     fs = page.locator(f"fieldset[data-qid='{q.id}']")
     assert fs.locator(".coi-q__verdict").inner_text()[:1] in ("✓", "✗")  # not colour alone
     assert "ตอบแล้ว 1 จาก" in page.locator(".coi-quiz__answered").inner_text()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("kind", ["self-check", "post-test"])
+def test_review_shows_the_chosen_choice_feedback_basis_and_lesson_link(page, site_url, kind):
+    quiz = next(
+        q
+        for q in QUIZZES_BY_KIND[kind]
+        if any(c.feedback for x in q.questions for c in x.choices or [])
+    )
+    q = next(x for x in quiz.questions if any(c.feedback for c in x.choices or []))
+    chosen = next(c for c in q.choices if c.feedback)
+    page.goto(_url(site_url, quiz, "en"), wait_until="networkidle")
+    fs = page.locator(f"fieldset[data-qid='{q.id}']")
+    fs.locator(f"input[value='{chosen.id}']").check()
+    if quiz.deferred:
+        page.locator(".coi-quiz__submit").click()
+    else:
+        fs.locator(".coi-q__check").click()
+    box = fs.locator(".coi-q__feedback")
+    assert box.locator(".coi-q__choice-feedback").inner_text() == chosen.feedback.en
+    text = box.inner_text()
+    assert q.explanation.en in text and (q.basis is None or q.basis in text)
+    link = box.locator("a")
+    href = link.get_attribute("href")
+    lesson, _, anchor = q.source.partition("#")
+    assert href.endswith(f"{lesson.removesuffix('.md')}/#{anchor}"), href
+    link.click()
+    page.wait_for_load_state("networkidle")
+    assert page.locator(f"[id='{anchor}']").count() == 1
+    assert page.watched.console_errors == [] and page.watched.failed == []

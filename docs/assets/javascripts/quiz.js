@@ -27,6 +27,17 @@
     for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i) ^ key[i % 7];
     return JSON.parse(new TextDecoder().decode(bytes));
   }
+  /* What to show after an answer: sealed in pre/post tests, in the <details> of a self-check. */
+  function reveal(fs) {
+    if (fs.dataset.sealed) return unseal(fs.dataset.salt, fs.dataset.sealed);
+    var d = fs.querySelector(".coi-q__answer"), info = { feedback: {} };
+    function text(sel) { var e = d.querySelector(sel); return e ? e.textContent : null; }
+    info.answer = text(".coi-r__answer"); info.explanation = text(".coi-r__explanation");
+    info.basis = text(".coi-r__basis"); info.source = d.querySelector(".coi-r__source").getAttribute("href");
+    if (d.dataset.correct) info.correct = d.dataset.correct.split(" ");
+    [].forEach.call(d.querySelectorAll("[data-choice]"), function (li) { info.feedback[li.dataset.choice] = li.querySelector("span").textContent; });
+    return info;
+  }
   function fmt(s, v) { return s.replace(/\{(\w+)\}/g, function (m, k) { return k in v ? v[k] : m; }); }
   function el(tag, cls, text) {
     var e = document.createElement(tag);
@@ -130,7 +141,7 @@
       answeredText.textContent = fmt(ui.answered, { answered: n, total: qs.length });
     }
     function review(fs, answer) {
-      var right = isRight(fs, answer), info = unseal(fs.dataset.salt, fs.dataset.sealed);
+      var right = isRight(fs, answer), info = reveal(fs);
       var box = fs.querySelector(".coi-q__feedback");
       box.textContent = "";
       fs.classList.remove("coi-q--right", "coi-q--wrong");
