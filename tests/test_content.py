@@ -74,6 +74,16 @@ def test_every_lesson_has_a_self_check_and_every_objective_is_tested():
         meta, _ = _read("th", lesson)
         untested = [o["id"] for o in meta["objectives"] if o["id"] not in tested]
         assert not untested, f"{lesson}: objectives no question tests: {untested}"
+    # The pre- and post-test together measure every objective of the course.
+    summative = {
+        q.objective for quiz in quizzes if quiz.kind != "self-check" for q in quiz.questions
+    }
+    for lesson in LESSONS:
+        meta, _ = _read("th", lesson)
+        unmeasured = [o["id"] for o in meta["objectives"] if o["id"] not in summative]
+        assert not unmeasured, (
+            f"{lesson}: objectives the pre/post tests do not measure: {unmeasured}"
+        )
     kinds = {q.kind for q in quizzes}
     assert {"pre-test", "post-test"} <= kinds
     assert len(next(q for q in quizzes if q.kind == "pre-test").questions) >= 10
