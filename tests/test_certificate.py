@@ -14,7 +14,6 @@ import pytest
 from coi_course import certificate
 from coi_course.content_version import course_version
 from coi_course.project import DOCS, LANGUAGES, ROOT
-from coi_course.quiz_render import content_version as quiz_version
 from coi_course.thai_dates import date_from_epoch, format_date
 
 EDITION = certificate.Edition("0123456789", date(2024, 2, 1))
@@ -38,7 +37,7 @@ def test_section_carries_post_test_edition_and_calendar(post_test, lang):
     section = certificate.render_section(lang, "certificate.md", "Course", post_test, EDITION)
     html = _html(section)
     assert f'data-quiz-id="{post_test.id}"' in html
-    assert f'data-quiz-version="{quiz_version(post_test)}"' in html
+    assert f'data-quiz-version="{post_test.content_version}"' in html
     assert f'data-pass="{post_test.pass_percent}"' in html
     assert 'data-content-version="0123456789"' in html
     assert "0123456789 (" in html and f" {format_date(EDITION.built, lang)})" in html

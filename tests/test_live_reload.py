@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from coi_course.bench.quiz_build import _project
+from coi_course.bench.quiz_build import write_project
 
 NAV = """nav:
   - index.md
@@ -53,7 +53,7 @@ def _wait_for(url: str, text: str, proc, seconds: float = 60) -> str:
 @pytest.fixture
 def served(tmp_path):
     root = tmp_path / "course"
-    _project(root, 2, quizzes=True)
+    write_project(root, 2, quizzes=True)
     config = root / "mkdocs.yml"
     config.write_text(config.read_text("utf-8") + NAV.format(lesson="Lesson"), "utf-8")
     port = _free_port()

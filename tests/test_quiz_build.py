@@ -10,7 +10,7 @@ import sys
 
 import yaml
 
-from coi_course.bench.quiz_build import _project, plain_page, quiz_file
+from coi_course.bench.quiz_build import plain_page, quiz_file, write_project
 
 RECORDER = """
 import json, os
@@ -61,7 +61,7 @@ def test_plain_baseline_has_every_text_of_the_quiz():
 
 def test_generated_pages_hold_their_metadata_only_while_they_render(tmp_path):
     root = tmp_path / "site-src"
-    _project(root, 3, quizzes=True)
+    write_project(root, 3, quizzes=True)
     (root / "recorder.py").write_text(RECORDER, encoding="utf-8")
     config = root / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")

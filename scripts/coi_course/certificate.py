@@ -20,7 +20,6 @@ from .content_version import course_sources, course_version, source_date
 from .project import DOCS, LANGUAGES, QUIZZES, ROOT
 from .quiz_loader import course_quizzes
 from .quiz_model import Quiz
-from .quiz_render import content_version as quiz_version
 from .quiz_render import quiz_page_path
 from .templating import template_env
 from .thai_dates import calendar, format_date
@@ -78,7 +77,7 @@ def render_section(lang: str, page: str, course_title: str, quiz: Quiz, ed: Edit
             lang=lang,
             ui=ui,
             quiz_id=quiz.id,
-            quiz_version=quiz_version(quiz),
+            quiz_version=quiz.content_version,
             pass_percent=quiz.pass_percent,
             post_test_url=target,
             course_title=course_title,

@@ -27,6 +27,7 @@ SCRIPT_TEXTS = (
 )  # fmt: skip
 
 
+@cache
 def script_texts(lang: str) -> str:
     """JSON of the texts quiz.js needs on a page in ``lang``."""
     ui = ui_text()[lang]
@@ -41,11 +42,6 @@ def ui_text() -> dict:
 def quiz_page_path(quiz_id: str) -> str:
     """Source path of a quiz page inside a language folder, e.g. ``quizzes/gifts-self-check.md``."""
     return f"{QUIZ_DIR}/{quiz_id}.md"
-
-
-def content_version(quiz: Quiz) -> str:
-    """Short hash of the quiz content: stored progress from another edition is recognised as such."""
-    return quiz.content_version
 
 
 def page_url(src: str, directory_urls: bool = True) -> str:
@@ -113,12 +109,18 @@ def _question_view(
         )
     salt = salt_for(quiz.id, q.id, version)
     feedback = {c["id"]: c["feedback"] for c in choices if c["feedback"]}
-    # What the page reveals after an answer (sealed, so not readable in the page source). A choice
-    # answer is sent as ids: the page names it by its label on screen, which shuffling may change.
-    reveal = {"explanation": q.explanation[lang], "source": _link(page, q.source, directory_urls)}
-    reveal |= {"correct": q.correct_ids} if q.correct_ids else {"answer": answer_text}
-    reveal |= {"basis": q.basis} if q.basis else {}
-    reveal |= {"feedback": feedback} if feedback else {}
+    explanation, source = q.explanation[lang], _link(page, q.source, directory_urls)
+    # What a pre/post test reveals after the submit, sealed so it is not readable in the page source.
+    # A choice answer is sent as ids: the page names it by its label on screen, which shuffling may
+    # change. A self-check shows all of it in <details> for readers without JavaScript, and quiz.js
+    # reads it from there, so it needs no sealed copy.
+    sealed = None
+    if quiz.deferred:
+        reveal = {"explanation": explanation, "source": source}
+        reveal |= {"correct": q.correct_ids} if q.correct_ids else {"answer": answer_text}
+        reveal |= {"basis": q.basis} if q.basis else {}
+        reveal |= {"feedback": feedback} if feedback else {}
+        sealed = seal(salt, reveal)
     return {
         "n": n,
         "id": q.id,
@@ -128,14 +130,12 @@ def _question_view(
         "multiple": q.type == "multiple",
         "salt": salt,
         "answer_keys": _keys(q, salt),
-        # A self-check shows all of it in <details> for readers without JavaScript, and quiz.js
-        # reads it from there; only pre/post tests need a sealed copy.
-        "sealed": seal(salt, reveal) if quiz.deferred else None,
+        "sealed": sealed,
         "feedback": feedback,
         "answer": answer_text,
-        "explanation": reveal["explanation"],
+        "explanation": explanation,
         "basis": q.basis,
-        "source": reveal["source"],
+        "source": source,
         "correct": q.correct_ids,
     }
 
@@ -159,7 +159,7 @@ def _meta(title: str, marker: str, value: object) -> dict:
 def render_quiz(quiz: Quiz, lang: str, directory_urls: bool = True) -> RenderedPage:
     """The quiz page for ``lang``."""
     page = quiz_page_path(quiz.id)
-    version = content_version(quiz)
+    version = quiz.content_version
     ui = ui_text()[lang]
     questions = [
         _question_view(quiz, q, i, lang, page, version, directory_urls)
@@ -194,7 +194,7 @@ def render_progress(quizzes: list[Quiz], lang: str, directory_urls: bool = True)
             "title": q.title[lang],
             "pass": q.pass_percent,
             "url": _link(PROGRESS_PAGE, quiz_page_path(q.id), directory_urls),
-            "version": content_version(q),
+            "version": q.content_version,
         }
         for q in quizzes
     ]
