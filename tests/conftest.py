@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import subprocess
 import sys
@@ -48,6 +49,16 @@ def site_url(built_site) -> str:
     """Base URL of the built site served over HTTP under a sub-path, e.g. http://127.0.0.1:PORT/elearning/coi/."""
     with SiteServer(built_site, prefix=SUB_PATH) as server:
         yield server.url
+
+
+def load_hook(name: str):
+    """A fresh module of ``scripts/hooks/<name>.py``, loaded from its file the way MkDocs loads hooks."""
+    spec = importlib.util.spec_from_file_location(
+        f"{name}_hook", ROOT / "scripts" / "hooks" / f"{name}.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def site_pages(site: Path) -> list[str]:

@@ -5,7 +5,6 @@ fact sheet's pitfalls right."""
 from __future__ import annotations
 
 import copy
-import importlib.util
 import json
 import re
 from types import SimpleNamespace
@@ -17,6 +16,7 @@ from ruamel.yaml import YAML
 
 from coi_course import gift_rules
 from coi_course.project import DOCS, LANGUAGES, ROOT
+from tests.conftest import load_hook
 
 RULES = gift_rules.load()
 HEADING_ID = re.compile(r"^#{1,6} .*\{#([a-z0-9-]+)\}\s*$", re.MULTILINE)
@@ -277,15 +277,6 @@ def test_hook_is_configured_once():
     assert config.count("- scripts/hooks/gift_helper.py") == 1
 
 
-def _hook():
-    spec = importlib.util.spec_from_file_location(
-        "gift_helper_hook", ROOT / "scripts" / "hooks" / "gift_helper.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.mark.parametrize(
     ("src_uri", "url", "base"),
     [
@@ -294,7 +285,7 @@ def _hook():
     ],
 )
 def test_hook_fills_the_page_and_loads_the_assets_only_there(src_uri, url, base):
-    hook = _hook()
+    hook = load_hook("gift_helper")
     lang = src_uri.split("/")[0]
     page = SimpleNamespace(file=SimpleNamespace(src_uri=src_uri, locale=lang), url=url)
     other = SimpleNamespace(file=SimpleNamespace(src_uri=f"{lang}/index.md", locale=lang), url="")

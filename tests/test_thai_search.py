@@ -5,7 +5,6 @@ The browser side (the patched worker answering real queries) is in tests/browser
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import re
@@ -21,6 +20,7 @@ from coi_course import thai_search as ts
 from coi_course import thai_words as tw
 from coi_course.errors import SourceErrors
 from coi_course.project import ROOT
+from tests.conftest import load_hook
 
 ZWSP = "\u200b"
 MATERIAL_JS = Path(material.__file__).parent / "templates" / "assets" / "javascripts"
@@ -224,15 +224,6 @@ def test_patches_fail_loudly_when_material_changed(patch):
         patch('"use strict";(()=>{search(query){return query}})();')
 
 
-def _load_hook():
-    spec = importlib.util.spec_from_file_location(
-        "thai_search_hook", ROOT / "scripts" / "hooks" / "thai_search.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_hook_turns_a_failed_patch_into_a_build_error(tmp_path):
     from mkdocs.exceptions import PluginError
 
@@ -243,18 +234,18 @@ def test_hook_turns_a_failed_patch_into_a_build_error(tmp_path):
     (workers / "search.0.min.js").write_text("changed worker", encoding="utf-8")
     config = SimpleNamespace(plugins={"material/search": object()}, site_dir=str(tmp_path))
     with pytest.raises(PluginError, match="Thai search: cannot patch"):
-        _load_hook().on_post_build(config)
+        load_hook("thai_search").on_post_build(config)
 
 
 def test_hook_waits_for_the_last_language_build_of_i18n(tmp_path):
     plugins = {"material/search": object(), "i18n": SimpleNamespace(building=True)}
     config = SimpleNamespace(plugins=plugins, site_dir=str(tmp_path / "nothing"))
-    assert _load_hook().on_post_build(config) is None  # inner build: nothing to do yet
+    assert load_hook("thai_search").on_post_build(config) is None  # inner build: nothing to do yet
 
 
 def test_hook_does_nothing_in_builds_without_search(tmp_path):
     config = SimpleNamespace(plugins={}, site_dir=str(tmp_path / "nothing"))
-    hook = _load_hook()
+    hook = load_hook("thai_search")
     assert hook.on_config(config) is config
     assert hook.on_page_content("<p>ทุจริต</p>", None, config, None) == "<p>ทุจริต</p>"
     assert hook.on_post_build(config) is None
@@ -263,7 +254,9 @@ def test_hook_does_nothing_in_builds_without_search(tmp_path):
 def test_hook_runs_after_i18n_rewrites_the_index():
     from mkdocs_static_i18n.plugin import I18n
 
-    assert _load_hook().on_post_build.mkdocs_priority < I18n.on_post_build.mkdocs_priority
+    assert (
+        load_hook("thai_search").on_post_build.mkdocs_priority < I18n.on_post_build.mkdocs_priority
+    )
 
 
 def _tiny_site(root: Path, worker_js: str | None = None) -> Path:

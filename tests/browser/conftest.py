@@ -76,3 +76,20 @@ def page(context):
     pg.watched = watched
     yield pg
     pg.close()
+
+
+def tab_to(page, predicate_js: str, limit: int = 200) -> None:
+    """Press Tab until ``predicate_js`` holds for the focused element; fail after ``limit`` presses."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(predicate_js):
+            return
+    pytest.fail(f"Tab never reached: {predicate_js}")
+
+
+def focus_outline_px(page) -> float:
+    """Outline width of the focused element in px (0 when it has no outline)."""
+    return page.evaluate(
+        "() => { const s = getComputedStyle(document.activeElement);"
+        " return s.outlineStyle === 'none' ? 0 : parseFloat(s.outlineWidth); }"
+    )

@@ -12,6 +12,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from coi_course import gift_rules
+from tests.browser.conftest import focus_outline_px, tab_to
 
 PAGES = {"th": "gift-helper/", "en": "en/gift-helper/"}
 LOCALES = {"th": "th-TH", "en": "en-GB"}
@@ -194,27 +195,12 @@ def test_back_keeps_the_earlier_answer(page, site_url, lang):
     assert_result(app, lang, "duty-high")
 
 
-def _tab_to(page, predicate_js: str, limit: int = 80) -> None:
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if page.evaluate(predicate_js):
-            return
-    pytest.fail(f"Tab never reached: {predicate_js}")
-
-
-def _focus_outline_px(page) -> float:
-    return page.evaluate(
-        "() => { const s = getComputedStyle(document.activeElement);"
-        " return s.outlineStyle === 'none' ? 0 : parseFloat(s.outlineWidth); }"
-    )
-
-
 @pytest.mark.parametrize("lang", ["th", "en"])
 def test_keyboard_only(page, site_url, axe, lang):
     app = open_helper(page, site_url, lang)
     in_form = "() => document.activeElement.matches('#gift-helper-app input[type=radio]')"
-    _tab_to(page, in_form)
-    assert _focus_outline_px(page) >= 2  # visible focus
+    tab_to(page, in_form)
+    assert focus_outline_px(page) >= 2  # visible focus
     # Enter with nothing chosen: a written error, announced, focus stays in the question.
     page.keyboard.press("Enter")
     expect(app.locator(".gh-error")).to_be_visible()
@@ -233,8 +219,8 @@ def test_keyboard_only(page, site_url, axe, lang):
             assert page.evaluate(in_form), "focus moves to the next question"
     assert_result(app, lang, "duty-low")
     # Start again with the keyboard: focus goes back to the first question.
-    _tab_to(page, "() => document.activeElement.classList.contains('gh-restart')")
-    assert _focus_outline_px(page) >= 2
+    tab_to(page, "() => document.activeElement.classList.contains('gh-restart')")
+    assert focus_outline_px(page) >= 2
     page.keyboard.press("Enter")
     expect(app.locator("fieldset.gh-step")).to_have_attribute("data-step", RULES.start)
     assert page.evaluate(in_form)

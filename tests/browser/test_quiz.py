@@ -6,6 +6,7 @@ import pytest
 
 from coi_course.project import DOCS, QUIZZES
 from coi_course.quiz_loader import load_all_quizzes
+from tests.browser.conftest import focus_outline_px, tab_to
 
 QUIZZES_BY_KIND: dict[str, list] = {}
 for _q in load_all_quizzes(QUIZZES, DOCS):
@@ -267,34 +268,19 @@ def test_progress_page_compares_pre_and_post_test(page, site_url, lang):
     assert ("ก่อนเรียน" if lang == "th" else "Pre-test") in compare.inner_text()
 
 
-def _tab_to(page, predicate_js: str, limit: int = 200) -> None:
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if page.evaluate(predicate_js):
-            return
-    pytest.fail(f"Tab never reached: {predicate_js}")
-
-
-def _focus_outline_px(page) -> float:
-    return page.evaluate(
-        "() => { const s = getComputedStyle(document.activeElement);"
-        " return s.outlineStyle === 'none' ? 0 : parseFloat(s.outlineWidth); }"
-    )
-
-
 @pytest.mark.browser
 def test_keyboard_only_with_visible_focus(page, site_url):
     quiz = _quiz("self-check")
     q = quiz.questions[0]
     assert q.type in ("single", "multiple", "true-false"), "first question needs choices"
     page.goto(_url(site_url, quiz), wait_until="networkidle")
-    _tab_to(page, f"() => document.activeElement.closest(\"fieldset[data-qid='{q.id}']\") !== null")
+    tab_to(page, f"() => document.activeElement.closest(\"fieldset[data-qid='{q.id}']\") !== null")
     assert page.evaluate("() => document.activeElement.matches('input')")
-    assert _focus_outline_px(page) >= 2
+    assert focus_outline_px(page) >= 2
     page.keyboard.press("Space")  # a checkbox needs Space; a radio is chosen by it too
     assert page.evaluate("() => document.activeElement.checked")
-    _tab_to(page, "() => document.activeElement.matches('.coi-q__check')")
-    assert _focus_outline_px(page) >= 2
+    tab_to(page, "() => document.activeElement.matches('.coi-q__check')")
+    assert focus_outline_px(page) >= 2
     page.keyboard.press("Enter")
     fs = page.locator(f"fieldset[data-qid='{q.id}']")
     assert fs.locator(".coi-q__verdict").inner_text()[:1] in ("✓", "✗")  # not colour alone
