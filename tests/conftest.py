@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from coi_course.project import ROOT
-from coi_course.serve import SiteServer
+from coi_course.site.serve import SiteServer
 
 SUB_PATH = "/elearning/coi/"
 BUILD_SITE_URL = f"http://127.0.0.1{SUB_PATH}"

@@ -17,7 +17,7 @@ BENCHMARKS = {
 
 
 def _check(args) -> int:
-    from .quiz_loader import load_all_quizzes
+    from .quiz.loader import load_all_quizzes
 
     quizzes = load_all_quizzes(Path(args.quizzes), Path(args.docs))
     print(f"{len(quizzes)} quiz files OK ({sum(len(q.questions) for q in quizzes)} questions)")
@@ -25,8 +25,8 @@ def _check(args) -> int:
 
 
 def _check_links(args) -> int:
-    from .linkcheck import SiteChecker
     from .project import DOCS, allowed_link_hosts
+    from .site.linkcheck import SiteChecker
 
     report = SiteChecker(Path(args.site), args.site_url, allowed_link_hosts(), DOCS).check()
     for problem in report.problems:
@@ -41,7 +41,7 @@ def _check_links(args) -> int:
 def _serve(args) -> int:
     import time
 
-    from .serve import SiteServer
+    from .site.serve import SiteServer
 
     with SiteServer(Path(args.site), prefix=args.prefix, port=args.port) as server:
         print(f"Serving {args.site} at {server.url} (Ctrl+C to stop)")
@@ -53,8 +53,8 @@ def _serve(args) -> int:
 
 
 def _package(args) -> int:
-    from .package import PackageError, make_offline, make_scorm
     from .project import ROOT
+    from .publish.package import PackageError, make_offline, make_scorm
 
     dist = ROOT / "dist"
     try:
@@ -69,9 +69,9 @@ def _package(args) -> int:
 
 
 def _export(args) -> int:
-    from .exports import export_all
     from .project import ROOT
-    from .quiz_loader import load_all_quizzes
+    from .publish.exports import export_all
+    from .quiz.loader import load_all_quizzes
 
     quizzes = load_all_quizzes(Path(args.quizzes), Path(args.docs))
     out = Path(args.out) if args.out else ROOT / "dist" / "export"

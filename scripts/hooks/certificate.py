@@ -1,6 +1,6 @@
 """MkDocs hook for the certificate of completion (docs/{th,en}/certificate.md).
 
-Thin wrapper around coi_course.certificate: the page's ``<!-- certificate -->`` marker becomes the
+Thin wrapper around coi_course.record.certificate: the page's ``<!-- certificate -->`` marker becomes the
 record section (post-test id, version and pass mark, the course's content version and date). The
 page's front matter flag ``certificate: true`` makes overrides/main.html load its CSS and script.
 """
@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from mkdocs.exceptions import PluginError
 
-from coi_course import certificate
 from coi_course.project import LANGUAGES
+from coi_course.record import certificate
 
 _state: dict = {"edition": None}
 

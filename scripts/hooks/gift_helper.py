@@ -1,6 +1,6 @@
 """MkDocs hook for the gift decision helper (docs/{th,en}/gift-helper.md).
 
-Thin wrapper around coi_course.gift_rules: the marker ``<!-- gift-helper -->`` in the page is replaced by
+Thin wrapper around coi_course.course.gift_rules: the marker ``<!-- gift-helper -->`` in the page is replaced by
 the decision list and the JSON data island built from scripts/coi_course/data/gift-helper.yml, and the
 page's own stylesheet and script are added to its <head> (no other page loads them).
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from mkdocs.utils import get_relative_url
 
-from coi_course import gift_rules
+from coi_course.course import gift_rules
 
 _PAGES: set[str] = set()  # src_uri of the pages that carry the helper
 

@@ -1,8 +1,8 @@
-"""Append the abbreviation list of the page's language to every page (see coi_course.glossary)."""
+"""Append the abbreviation list of the page's language to every page (see coi_course.course.glossary)."""
 
 from __future__ import annotations
 
-from coi_course.glossary import append_abbreviations
+from coi_course.course.glossary import append_abbreviations
 from coi_course.project import INCLUDES, LANGUAGES
 
 

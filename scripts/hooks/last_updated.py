@@ -1,16 +1,16 @@
 """MkDocs hook: a "last updated" line (อัปเดตล่าสุด, in the Buddhist Era on Thai pages) at the bottom of
 every lesson. The date is SOURCE_DATE_EPOCH (set by the Makefile to the last commit, so that builds stay
 reproducible), else the lesson's last commit, else its modification time; see
-coi_course.content_version.source_date. The HTML comes from templates/last_updated.html.j2.
+coi_course.course.content_version.source_date. The HTML comes from templates/last_updated.html.j2.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from coi_course.certificate import render_last_updated
-from coi_course.content_version import source_date
+from coi_course.course.content_version import source_date
 from coi_course.project import LANGUAGES
+from coi_course.record.certificate import render_last_updated
 
 
 def _language(page) -> str:

@@ -13,9 +13,9 @@ from mkdocs.structure.files import File
 
 from coi_course.errors import SourceErrors
 from coi_course.project import DOCS, LANGUAGES, QUIZZES
-from coi_course.quiz_loader import course_quizzes
-from coi_course.quiz_nav import place_quizzes
-from coi_course.quiz_render import (
+from coi_course.quiz.loader import course_quizzes
+from coi_course.quiz.nav import place_quizzes
+from coi_course.quiz.render import (
     PROGRESS_PAGE,
     page_url,
     quiz_page_path,

@@ -1,10 +1,10 @@
-"""Write robots.txt next to sitemap.xml (see coi_course.robots)."""
+"""Write robots.txt next to sitemap.xml (see coi_course.site.robots)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from coi_course.robots import robots_txt
+from coi_course.site.robots import robots_txt
 
 
 def on_post_build(config):

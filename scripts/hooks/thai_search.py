@@ -1,4 +1,4 @@
-"""Thai search (issue 5): a thin hook around coi_course.thai_search, which does and documents the work.
+"""Thai search (issue 5): a thin hook around coi_course.search.index, which does and documents the work.
 
 Needs in mkdocs.yml: ``search`` with ``lang: en`` and ``separator: '[\\s\\u200b\\-]+'``.
 """
@@ -11,7 +11,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from coi_course import thai_search
+from coi_course.search import index as thai_search
 
 # PyThaiNLP (only imported by the helper process, which inherits this) must not write to $HOME.
 os.environ.setdefault("PYTHAINLP_READ_ONLY", "1")

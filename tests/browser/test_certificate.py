@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from coi_course.thai_dates import format_date
+from coi_course.course.thai_dates import format_date
 
 STORE = "coi-course.progress.v1"
 PASSED_AT = "2024-02-01T12:00:00.000Z"  # 1 February 2024 in every time zone from UTC-11 to UTC+11

@@ -1,6 +1,6 @@
 """The gift decision helper (gift-helper.md) in a real browser, in Thai and English.
 
-The step-by-step form must reach the same outcome as coi_course.gift_rules for every path, be usable with
+The step-by-step form must reach the same outcome as coi_course.course.gift_rules for every path, be usable with
 the keyboard alone and on a phone, announce the result in a live region, pass axe, and load nothing from
 elsewhere. Without JavaScript the full decision list is shown instead, and its links lead to the results.
 """
@@ -11,7 +11,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from coi_course import gift_rules
+from coi_course.course import gift_rules
 from tests.browser.conftest import focus_outline_px, tab_to
 
 PAGES = {"th": "gift-helper/", "en": "en/gift-helper/"}
@@ -170,7 +170,7 @@ def test_gift_given_to_the_public_alike(page, site_url, lang):
 
 @pytest.mark.parametrize("lang", ["th", "en"])
 def test_every_path_gives_the_same_outcome_as_the_rules(page, site_url, lang):
-    """The script walks the data island; coi_course.gift_rules walks the YAML: they must agree."""
+    """The script walks the data island; coi_course.course.gift_rules walks the YAML: they must agree."""
     app = open_helper(page, site_url, lang)
     for answers, outcome in gift_rules.paths():
         answer_all(page, app, lang, answers)

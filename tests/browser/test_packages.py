@@ -8,8 +8,8 @@ import zipfile
 import pytest
 
 from coi_course.project import DOCS, QUIZZES
-from coi_course.quiz_loader import load_all_quizzes
-from coi_course.serve import SiteServer
+from coi_course.quiz.loader import load_all_quizzes
+from coi_course.site.serve import SiteServer
 from tests.browser.test_quiz import _answer
 from tests.test_package import offline_zip, scorm_zip  # noqa: F401 - session fixtures
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from coi_course.project import DOCS, QUIZZES
-from coi_course.quiz_loader import load_all_quizzes
+from coi_course.quiz.loader import load_all_quizzes
 from tests.browser.conftest import focus_outline_px, tab_to
 
 QUIZZES_BY_KIND: dict[str, list] = {}
@@ -126,7 +126,7 @@ def test_progress_page_shows_best_scores_and_pre_post(page, site_url):
 
 @pytest.mark.browser
 def test_js_hash_and_normalisation_match_python(page, site_url):
-    from coi_course.quiz_keys import cyrb53, normalize_answer
+    from coi_course.quiz.keys import cyrb53, normalize_answer
 
     page.goto(_url(site_url, _quiz("self-check")), wait_until="networkidle")
     samples = ["", "abc", "ผลประโยชน์ทับซ้อน", "๓,๐๐๐ บาท\u200b", "ABC Def", "e\u0301", "😀"]

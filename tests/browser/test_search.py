@@ -13,9 +13,9 @@ from urllib.parse import quote, urlsplit
 
 import pytest
 
-from coi_course import thai_search as ts
 from coi_course.bench.search import article_texts
-from coi_course.thai_words import THAI, Segmenter, WordDict
+from coi_course.search import index as ts
+from coi_course.search.thai_words import THAI, Segmenter, WordDict
 from tests.conftest import SUB_PATH
 
 pytestmark = pytest.mark.browser

@@ -59,7 +59,7 @@ def test_sitemap_and_robots_txt(built_site):
 
 
 def test_robots_without_site_url_has_no_sitemap_line():
-    from coi_course.robots import robots_txt
+    from coi_course.site.robots import robots_txt
 
     assert "Sitemap" not in robots_txt("")
     assert "Sitemap: https://x.go.th/a/sitemap.xml" in robots_txt("https://x.go.th/a")

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from coi_course.linkcheck import SiteChecker, source_of
 from coi_course.project import DOCS, allowed_link_hosts
+from coi_course.site.linkcheck import SiteChecker, source_of
 from tests.conftest import BUILD_SITE_URL
 
 

@@ -27,7 +27,7 @@ from pathlib import Path
 import yaml
 
 from ..project import ROOT
-from ..quiz_render import ui_text
+from ..quiz.render import ui_text
 
 SIZES = (10, 100, 1000)
 QUESTIONS = 5

@@ -37,8 +37,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..project import ROOT
-from ..serve import SiteServer
-from ..thai_words import THAI, Segmenter, WordDict, default_words, load_terms
+from ..search.thai_words import THAI, Segmenter, WordDict, default_words, load_terms
+from ..site.serve import SiteServer
 
 SUB_PATH = "/elearning/coi/"
 TOP = 10

@@ -1,0 +1,158 @@
+"""Generated quiz pages, checked structurally: real form controls, keys hashed, answers hidden in tests."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from coi_course.quiz.keys import (
+    answer_key,
+    canonical_choices,
+    cyrb53,
+    normalize_answer,
+    seal,
+    unseal,
+)
+from coi_course.quiz.loader import load_all_quizzes
+from coi_course.quiz.render import render_lesson_extras, render_progress, render_quiz
+
+FIX = Path(__file__).parents[1] / "fixtures"
+
+
+@pytest.fixture(scope="module")
+def quizzes():
+    return {q.kind: q for q in load_all_quizzes(FIX / "quizzes" / "good", FIX / "docs")}
+
+
+class Tags(HTMLParser):
+    def __init__(self, html):
+        super().__init__()
+        self.tags = []
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    def all(self, tag, **attrs):
+        return [
+            a for t, a in self.tags if t == tag and all(a.get(k) == v for k, v in attrs.items())
+        ]
+
+
+def _html(page) -> tuple[dict, str]:
+    meta = page.meta
+    assert page.title == meta["title"]
+    # a UI key named like a dict method (clear, items ...) must not print the method
+    assert "built-in method" not in page.html and " object at 0x" not in page.html
+    return meta, page.html
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_self_check_page_structure(quizzes, lang):
+    quiz = quizzes["self-check"]
+    meta, html = _html(render_quiz(quiz, lang))
+    assert meta["title"] == quiz.title[lang] and meta["search"] == {"exclude": True}
+    tags = Tags(html)
+    fieldsets = tags.all("fieldset")
+    assert [f["data-qid"] for f in fieldsets] == [q.id for q in quiz.questions]
+    assert len(tags.all("legend")) == len(quiz.questions)
+    assert [i["value"] for i in tags.all("input", name="q-limit")] == ["a", "b", "c"]
+    assert all(i["type"] == "checkbox" for i in tags.all("input", name="q-which"))
+    assert [i["value"] for i in tags.all("input", name="q-policy")] == ["true", "false"]
+    assert tags.all("input", type="text", name="q-amount")
+    for inp in tags.all("input"):
+        assert tags.all("label", **{"for": inp["id"]}), f"input {inp['id']} has no label"
+    assert len(tags.all("details")) == len(quiz.questions)  # no-JS fallback: answer + explanation
+    # the script reads the answer from <details> too: no second, sealed copy in a self-check
+    assert not [f for f in fieldsets if "data-sealed" in f]
+    single = next(q for q in quiz.questions if q.type == "single")
+    (details,) = [d for d in tags.all("details") if d.get("data-correct") == single.answer]
+    for c in single.choices:
+        if c.feedback:
+            assert tags.all("li", **{"data-choice": c.id}) and c.feedback[lang] in html
+    assert quiz.questions[0].explanation[lang] in html
+    assert tags.all("div", role="status")
+    assert "<noscript" not in html
+
+
+def test_post_test_hides_answers_and_explanations(quizzes):
+    quiz = quizzes["post-test"]
+    meta, html = _html(render_quiz(quiz, "th"))
+    assert "<details" not in html
+    visible = {c.text["th"] for q in quiz.questions for c in q.choices or []}
+    for q in quiz.questions:
+        if q.explanation["th"] not in visible:
+            assert q.explanation["th"] not in html
+        for c in q.choices or []:
+            if c.feedback:
+                assert c.feedback["th"] not in html
+    assert "ต้องใช้ JavaScript" in html
+    tags = Tags(html)
+    f = tags.all("fieldset", **{"data-qid": "limit"})[0]
+    assert f["data-keys"] == answer_key(f["data-salt"], "b")
+    revealed = unseal(f["data-salt"], f["data-sealed"])
+    assert "b" not in f["data-keys"].split() and revealed["correct"] == ["b"]
+    assert revealed["explanation"] == quiz.questions[0].explanation["th"]
+    multi = tags.all("fieldset", **{"data-qid": "which"})[0]
+    assert multi["data-keys"] == answer_key(multi["data-salt"], canonical_choices(["c", "a"]))
+    short = tags.all("fieldset", **{"data-qid": "amount"})[0]
+    assert answer_key(short["data-salt"], normalize_answer(" ๓ ๐๐๐ ")) in short["data-keys"].split()
+
+
+def test_salts_are_reproducible_and_differ_per_question(quizzes):
+    a = render_quiz(quizzes["post-test"], "th")
+    assert a == render_quiz(quizzes["post-test"], "th")
+    salts = [f["data-salt"] for f in Tags(_html(a)[1]).all("fieldset")]
+    assert len(set(salts)) == len(salts)
+
+
+def test_normalize_answer_is_thai_aware():
+    assert normalize_answer("  ๓,๐๐๐\u200bบาท ") == "3,000บาท"
+    assert normalize_answer("ABC d") == "abcd"
+    assert normalize_answer("ป.ป.ช.") == normalize_answer("ป.ป.ช.".replace("ป", "ป"))
+    # NFC: a decomposed sequence equals its composed form
+    assert normalize_answer("e\u0301") == normalize_answer("\u00e9")
+
+
+def test_hash_and_seal_round_trip():
+    assert cyrb53("a") != cyrb53("b") and len(cyrb53("ทดสอบ")) == 14
+    payload = {"explanation": "คำอธิบาย", "n": 1}
+    assert unseal("salt", seal("salt", payload)) == payload
+    assert "คำอธิบาย" not in seal("salt", payload)
+
+
+def test_progress_page_lists_every_quiz(quizzes):
+    meta, html = _html(render_progress(list(quizzes.values()), "en"))
+    rows = Tags(html).all("tr")
+    assert {r.get("data-quiz-id") for r in rows if r.get("data-quiz-id")} == {
+        q.id for q in quizzes.values()
+    }
+    assert meta["title"] == "My progress"
+
+
+def test_lesson_extras_objectives_and_quiz_link(quizzes):
+    meta = {"objectives": [{"id": "x", "text": "Explain the limit"}], "minutes": 10}
+    head, tail = render_lesson_extras(meta, "en", quizzes["self-check"], "lessons/gifts.md")
+    assert '!!! objectives "Learning objectives"' in head and "- Explain the limit" in head
+    assert "About 10 minutes" in head
+    assert "(../quizzes/gifts-self-check.md)" in tail
+
+
+def test_pages_carry_exactly_the_texts_quiz_js_uses(quizzes):
+    import json
+    import re
+
+    from coi_course.project import ROOT
+    from coi_course.quiz.render import SCRIPT_TEXTS, ui_text
+
+    script = (ROOT / "docs/assets/javascripts/quiz.js").read_text(encoding="utf-8")
+    used = set(re.findall(r"\bui\.([a-z_]+)", script)) | set(
+        re.findall(r'\bui\["([a-z_]+)"\]', script)
+    )
+    assert used == set(SCRIPT_TEXTS)
+    pages = [(render_quiz(quizzes["self-check"], "en"), "en"), (render_progress([], "th"), "th")]
+    for page, lang in pages:
+        found = re.search(r'class="coi-quiz__ui">(.*?)</script>', page.html, re.S)
+        assert json.loads(found.group(1)) == {k: ui_text()[lang][k] for k in SCRIPT_TEXTS}
