@@ -11,8 +11,9 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHAINLP_READ_ONLY := 1
 export PYTHAINLP_OFFLINE := 1
 CHROMIUM ?= /usr/bin/chromium
+NODE_STAMP := node_modules/.installed-stamp
 
-.PHONY: help venv serve build test lint bench clean chromium offline scorm export check
+.PHONY: help venv serve build test lint bench clean chromium node offline scorm export check
 
 help:
 	@echo "make serve   - live preview on http://127.0.0.1:8000/"
@@ -44,6 +45,20 @@ chromium:
 	fi
 	@test -x "$(CHROMIUM)" || { echo "error: $(CHROMIUM) is missing and could not be installed" >&2; exit 1; }
 
+# Node.js tools the tests and benchmarks run for real (package.json, pinned by package-lock.json):
+# scorm-again as the LMS's SCORM API, Lighthouse for the page-load benchmark. Debian's nodejs/npm if missing.
+$(NODE_STAMP): package.json package-lock.json
+	@if ! command -v npm >/dev/null 2>&1; then \
+	  echo "Installing Debian nodejs and npm (apt) ..."; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq nodejs npm >/dev/null; \
+	fi
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	touch $(NODE_STAMP)
+
+node: $(NODE_STAMP)
+
 serve: $(STAMP)
 	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
 
@@ -58,10 +73,10 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check scripts tests
 	$(VENV)/bin/ruff format --check scripts tests
 
-test: $(STAMP) chromium lint
+test: $(STAMP) chromium $(NODE_STAMP) lint
 	CHROMIUM=$(CHROMIUM) $(VENV)/bin/pytest -q
 
-bench: $(STAMP)
+bench: $(STAMP) chromium $(NODE_STAMP)
 	$(PY) -m coi_course bench
 
 offline: $(STAMP)
