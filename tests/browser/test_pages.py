@@ -58,8 +58,19 @@ def test_page_loads_cleanly_and_is_accessible(page, site_url, axe, path):
 def test_search_dialog_passes_axe_when_open(page, site_url, axe):
     page.goto(site_url, wait_until="networkidle")
     page.keyboard.press("/")  # Material's shortcut opens the search dialog
+    # Type once the index is ready: a query typed while "initializing" is not run again.
+    page.wait_for_function(
+        """() => {
+          const t = JSON.parse(document.getElementById("__config").textContent).translations
+          const meta = document.querySelector(".md-search-result__meta")
+          return meta && meta.textContent.trim() !== t["search.result.initializer"]
+        }""",
+        timeout=120_000,
+    )
     page.locator(".md-search__input").fill("ของขวัญ")
-    page.wait_for_timeout(300)
+    page.locator(".md-search-result__item").first.wait_for()
+    # Results fade in: judge contrast once every transition has ended (a busy machine is slow).
+    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
     results = axe.run(page)
     blocking = [
         (v["id"], [n["target"] for n in v["nodes"]][:3])
