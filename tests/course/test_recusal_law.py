@@ -135,9 +135,29 @@ def test_thai_wording_fixes_hold_in_quiz_prompts_and_explanations():
                 assert not WRONG_THAI.search(text), f"{quiz.id}/{q.id}: {text}"
 
 
-def test_english_lessons_call_cpd_work_inspection_not_audit():
-    audit = re.compile(r"\baudit(s|ed|ing|or|ors)?\b", re.I)
-    allowed = re.compile(r"State Audit Office|Cooperative Auditing Department", re.I)
-    for path in sorted((DOCS / "en").rglob("*.md")):
+# CPD officers carry out ตรวจการสหกรณ์ ("inspection"); ตรวจสอบกิจการ is the cooperative's own elected
+# auditors' job and ตรวจบัญชี belongs to the Cooperative Auditing Department.
+AUDIT = {
+    "en": re.compile(r"\baudit(s|ed|ing|or|ors)?\b", re.I),
+    "th": re.compile(r"(?<!ผู้)ตรวจสอบกิจการ|(?<!กรม)ตรวจบัญชีสหกรณ์"),
+}
+AUDIT_ALLOWED = re.compile(r"State Audit Office|Cooperative Auditing Department", re.I)
+
+
+def _calls_cpd_work_audit(text: str, lang: str) -> bool:
+    return bool(AUDIT[lang].search(AUDIT_ALLOWED.sub("", text)))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_lessons_call_cpd_work_inspection_not_audit(lang):
+    for path in sorted((DOCS / lang).rglob("*.md")):
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            assert not audit.search(allowed.sub("", line)), f"{path}:{n}: {line.strip()}"
+            assert not _calls_cpd_work_audit(line, lang), f"{path}:{n}: {line.strip()}"
+
+
+def test_quiz_prompts_and_explanations_call_cpd_work_inspection_not_audit():
+    for quiz in load_all_quizzes(QUIZZES, DOCS):
+        for q in quiz.questions:
+            for lang in LANGUAGES:
+                for text in (q.prompt[lang], q.explanation[lang]):
+                    assert not _calls_cpd_work_audit(text, lang), f"{quiz.id}/{q.id}: {text}"
