@@ -115,7 +115,7 @@
       restore(get("cmi.suspend_data"));
       var entry = get("cmi.core.entry");
       location_ = get("cmi.core.lesson_location");
-      if (entry === "resume" && location_ && resumeBox) {
+      if (entry === "resume" && location_ && location_ !== frame.getAttribute("src") && resumeBox) {
         var resumeTo = location_;
         resumeBox.querySelector("button").addEventListener("click", function () {
           frame.src = resumeTo;
@@ -139,8 +139,10 @@
     visit: function (path) {
       if (!started || finished) return;
       var rel = path.indexOf(base) === 0 ? path.slice(base.length) : path;
-      if (resumeBox && !resumeBox.hidden && rel !== frame.getAttribute("src")) resumeBox.hidden = true;
-      if (rel.length <= 255 && rel !== location_) {
+      var offering = resumeBox && !resumeBox.hidden;
+      if (offering && rel !== frame.getAttribute("src")) { resumeBox.hidden = true; offering = false; }
+      /* While the learner has not yet chosen, the start page does not replace the saved place. */
+      if (!offering && rel.length <= 255 && rel !== location_) {
         location_ = rel;
         set("cmi.core.lesson_location", rel);
       }
