@@ -6,10 +6,12 @@ import json
 import zipfile
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 
 from coi_course.project import DOCS, QUIZZES
 from coi_course.quiz.loader import load_all_quizzes
 from coi_course.site.serve import SiteServer
+from tests.browser.test_gift_helper import assert_axe_clean
 from tests.browser.test_quiz import _answer
 from tests.publish.test_package import offline_zip, scorm_zip  # noqa: F401 - session fixtures
 
@@ -91,6 +93,20 @@ def test_scorm_package_is_silent_without_an_lms(page, scorm_zip, tmp_path):  # n
         page.goto(server.url + "scorm-launch.html", wait_until="networkidle")
         assert page.evaluate("window.COIScorm.active") is False
     assert page.watched.console_errors == []
+
+
+@pytest.mark.browser
+def test_scorm_launch_page_notes_pass_axe(page, scorm_zip, tmp_path):  # noqa: F811
+    with zipfile.ZipFile(scorm_zip) as zf:
+        zf.extractall(tmp_path / "course")
+    with SiteServer(tmp_path / "course") as server:
+        page.goto(server.url + "scorm-launch.html", wait_until="networkidle")
+        page.evaluate(
+            "document.querySelectorAll('.coi-scorm-bar').forEach(b => { b.hidden = false; })"
+        )
+        assert page.locator("#coi-scorm-resume button").is_visible()
+        assert page.locator("#coi-scorm-note").is_visible()
+        assert_axe_clean(Axe(), page, "scorm-launch.html with both notes shown")
 
 
 @pytest.mark.browser
