@@ -8,7 +8,9 @@ and legal basis in the general feedback.
 
 from __future__ import annotations
 
+import html
 import re
+import unicodedata
 from pathlib import Path
 
 import lxml.html
@@ -26,13 +28,16 @@ from coi_course.publish.exports import (
     gift_escape,
     is_moodle_fraction,
     right_fractions,
+    text_to_html,
     to_gift,
     wrong_fraction,
 )
+from coi_course.quiz.keys import normalize_answer
 from coi_course.quiz.loader import load_all_quizzes
 from coi_course.quiz.model import Quiz
 from coi_course.quiz.render import ui_text
 from tests.support.gift_parser import GiftSyntaxError, lex, parse_gift, unescape
+from tests.support.moodle_xml import moodle_parse
 
 FIX = Path(__file__).parents[1] / "fixtures"
 TRICKY_DIR = FIX / "quizzes" / "exports"
@@ -108,8 +113,8 @@ def read_gift(path: Path) -> tuple[list[str], list[dict]]:
 
 
 def read_xml(path: Path) -> tuple[list[str], list[dict]]:
-    parser = etree.XMLParser(resolve_entities=False, no_network=True)
-    root = etree.parse(str(path), parser).getroot()
+    """The bank as Moodle's importer reads it (``moodle_parse``: whitespace-only pieces dropped)."""
+    root = moodle_parse(path.read_bytes())
     assert root.tag == "quiz"
     categories, questions = [], []
     for el in root.findall("question"):
@@ -178,8 +183,9 @@ def check_against_source(quiz: Quiz, lang: str, categories: list[str], questions
             assert got["qtype"] == "shortanswer", where
             texts = [t for t, _, _ in got["answers"]]
             assert texts[: len(src.answer)] == list(src.answer), where
-            for extra in texts[len(src.answer) :]:  # the site ignores spaces; Moodle needs variants
-                assert any(re.sub(r"\s+", "", a) == extra for a in src.answer), (where, extra)
+            site = {normalize_answer(a) for a in src.answer}
+            for extra in texts[len(src.answer) :]:  # Moodle needs variants the site accepts
+                assert normalize_answer(extra) in site, (where, extra)
             assert all(f == 100.0 for f in fractions), where
 
 
@@ -382,10 +388,104 @@ def test_moodle_xml_has_the_moodle_structure(exported):
     short = root.xpath("question[@type='shortanswer']")[0]
     assert short.findtext("usecase") == "0"
     assert "3\\*1000" in [a.findtext("text") for a in short.findall("answer")]
-    # Text is escaped once as HTML and once more by the XML writer, never written raw.
+    # Text is escaped once as HTML and written in CDATA (as Moodle's exporter does), never raw.
     raw = (exported / "en" / f"tricky-export{XML_SUFFIX}").read_text(encoding="utf-8")
-    assert "a &amp;lt; b &amp;amp;&amp;amp; c &amp;gt; d" in raw
-    assert "<b>" not in raw and "<tag>" not in raw
+    assert "a &lt; b &amp;&amp; c &gt; d" in raw
+    html_fields = raw.split("</category>", 1)[1]  # the category name is plain text, not HTML
+    assert "<b>" not in html_fields and "<tag>" not in html_fields
+    texts = re.findall(r"<text>(.*?)</text>", raw, re.DOTALL)
+    assert texts and all(t == "" or t.startswith("<![CDATA[") for t in texts)
+
+
+def test_basis_label_keeps_its_space_when_moodle_reads_the_xml(exported):
+    label = ui_text()["th"]["basis"]
+    checked = 0
+    for quiz in REAL:
+        root = moodle_parse((exported / "th" / f"{quiz.id}{XML_SUFFIX}").read_bytes())
+        for q, el in zip(quiz.questions, root.findall("question")[1:], strict=True):
+            if q.basis:
+                feedback = el.findtext("generalfeedback/text")
+                assert f"<strong>{label}:</strong> {text_to_html(q.basis)}</p>" in feedback, q.id
+                checked += 1
+    assert checked >= 1
+    # The same parse drops that space when the HTML is written as escaped text (the old export).
+    escaped = f"<q><text>{html.escape(f'<strong>{label}:</strong> พ.ร.ป. 2561')}</text></q>"
+    assert (
+        moodle_parse(escaped.encode()).findtext("text") == f"<strong>{label}:</strong>พ.ร.ป. 2561"
+    )
+
+
+def test_cdata_end_marker_inside_a_text_survives(exported):
+    root = moodle_parse((exported / "en" / f"tricky-export{XML_SUFFIX}").read_bytes())
+    typed = next(q for q in root if q.findtext("name/text") == "tricky-export/typed-answer")
+    assert "&lt;not a tag&gt; ]]&gt; end" in typed.findtext("generalfeedback/text")
+
+
+_ARABIC_TO_THAI = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
+_THAI_TO_ARABIC = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+
+
+def _typings(text: str) -> set[str]:
+    """Ways a learner may type an answer: Arabic or Thai digits, thousands separators as written,
+    none or added, spaces as written or none."""
+    out = set()
+    for spaced in (text, re.sub(r"\s+", "", text)):
+        for sep in (
+            spaced,
+            re.sub(r"(?<=\d),(?=\d{3})", "", spaced),
+            re.sub(r"\d{4,}", lambda m: f"{int(m.group()):,}", spaced),
+        ):
+            out |= {sep, sep.translate(_ARABIC_TO_THAI), sep.translate(_THAI_TO_ARABIC)}
+    return out
+
+
+def _as_moodle_compares(text: str) -> str:
+    """Moodle's short answer with usecase 0: NFC, case ignored, outer whitespace trimmed."""
+    return unicodedata.normalize("NFC", text).strip().casefold()
+
+
+def _exported_short_answers(exported: Path, quiz: Quiz, lang: str) -> dict[str, dict[str, set]]:
+    gift = parse_gift((exported / lang / f"{quiz.id}{GIFT_SUFFIX}").read_text(encoding="utf-8"))
+    xml = moodle_parse((exported / lang / f"{quiz.id}{XML_SUFFIX}").read_bytes())
+    found: dict[str, dict[str, set]] = {}
+    for q in gift.questions:
+        if q.qtype == "shortanswer":
+            texts = {_as_moodle_compares(shortanswer_text(a.text)) for a in q.answers}
+            found.setdefault(q.name, {})["gift"] = texts
+    for el in xml.findall("question[@type='shortanswer']"):
+        texts = {_as_moodle_compares(shortanswer_text(a.text)) for a in el.findall("answer/text")}
+        found.setdefault(el.findtext("name/text"), {})["xml"] = texts
+    return found
+
+
+@pytest.mark.parametrize(("quiz", "lang"), CASES, ids=IDS)
+def test_every_short_answer_form_the_site_accepts_is_in_both_formats(exported, quiz, lang):
+    found = _exported_short_answers(exported, quiz, lang)
+    for q in quiz.questions:
+        if q.type != "short-answer":
+            continue
+        site = {normalize_answer(a) for a in q.answer}
+        accepted = {
+            _as_moodle_compares(t)
+            for a in q.answer
+            for t in _typings(a)
+            if normalize_answer(t) in site
+        }
+        for fmt, texts in found[f"{quiz.id}/{q.id}"].items():
+            assert accepted - texts == set(), (q.id, fmt)
+            # and nothing that the site would mark wrong
+            assert {t for t in texts if normalize_answer(t) not in site} == set(), (q.id, fmt)
+
+
+def test_thai_digit_answers_are_exported():
+    texts = {
+        q.name: {a.text for a in q.answers}
+        for quiz in REAL
+        for q in build_bank(quiz, "th").questions
+        if q.qtype == "shortanswer"
+    }
+    every = set().union(*texts.values())
+    assert {"๓,๐๐๐", "๓,๐๐๐ บาท", "๓๐๐๐บาท", "๘๕", "๓๐ วัน"} <= every
 
 
 def test_gift_escapes_the_tricky_fixture(exported):

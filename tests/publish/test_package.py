@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import zipfile
 from pathlib import Path
 
@@ -9,7 +10,15 @@ import pytest
 from lxml import etree
 
 from coi_course.project import allowed_link_hosts
-from coi_course.publish.package import SCORM_SCHEMAS, make_offline, make_scorm
+from coi_course.publish.package import (
+    SCORM_SCHEMAS,
+    SUSPEND_DATA_MAX,
+    PackageError,
+    make_offline,
+    make_scorm,
+    scorm_launch_config,
+    scorm_suspend_data,
+)
 from coi_course.site.linkcheck import SiteChecker
 
 NS = {
@@ -117,3 +126,19 @@ def test_offline_copy_links_resolve_as_files_and_has_no_search(offline_zip, tmp_
                 if url.endswith("/") or url in (".", ".."):
                     folder_links.append(f"{page.relative_to(site)}:{ref.line}: {ref.url}")
     assert folder_links == []
+
+
+def test_reading_record_of_every_lesson_fits_scorm12_suspend_data(scorm_zip):
+    with zipfile.ZipFile(scorm_zip) as zf:
+        launch = zf.read("scorm-launch.html").decode("utf-8")
+        names = set(zf.namelist())
+    config = json.loads(launch.split('id="coi-scorm-config">', 1)[1].split("</script>", 1)[0])
+    assert config["lessons"] and set(config["lessons"]) <= names
+    assert len(scorm_suspend_data(config["lessons"])) <= SUSPEND_DATA_MAX
+
+
+def test_course_whose_reading_record_cannot_fit_is_refused():
+    lessons = [f"lessons/{'a-long-lesson-name-' * 3}{i}.md" for i in range(80)]
+    with pytest.raises(PackageError, match=r"80 lessons need \d+ characters of cmi.suspend_data"):
+        scorm_launch_config(lessons)
+    assert scorm_launch_config(lessons[:10])["lessons"][0].endswith("0.html")

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from coi_course.quiz.keys import (
+    accepted_forms,
     answer_key,
     canonical_choices,
     cyrb53,
@@ -106,6 +107,16 @@ def test_salts_are_reproducible_and_differ_per_question(quizzes):
     assert a == render_quiz(quizzes["post-test"], "th")
     salts = [f["data-salt"] for f in Tags(_html(a)[1]).all("fieldset")]
     assert len(set(salts)) == len(salts)
+
+
+def test_accepted_forms_add_thai_digits_and_unspaced_forms_the_site_accepts():
+    forms = accepted_forms(["3,000 บาท", "3000", "๓๐ วัน", "Thirty"])
+    assert forms[:4] == ["3,000 บาท", "3000", "๓๐ วัน", "Thirty"]  # the authors' own first
+    assert {"๓,๐๐๐ บาท", "3,000บาท", "๓,๐๐๐บาท", "๓๐๐๐", "30 วัน", "30วัน", "๓๐วัน"} <= set(forms)
+    assert "3000 บาท" not in forms  # the site does not accept it: no author wrote it
+    site = {normalize_answer(a) for a in forms[:4]}
+    assert {normalize_answer(f) for f in forms} == site
+    assert len(forms) == len({f.casefold() for f in forms})  # Moodle ignores case: no repeats
 
 
 def test_normalize_answer_is_thai_aware():

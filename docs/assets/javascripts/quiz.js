@@ -162,7 +162,8 @@
       var correct = qs.filter(function (fs) { return done[fs.dataset.qid]; }).length;
       var percent = Math.round(100 * correct / qs.length), passed = percent >= pass;
       record(id, version, percent, passed);
-      window.dispatchEvent(new CustomEvent("coi-quiz:finished", { detail: { id: id, kind: form.dataset.kind, percent: percent, passed: passed } }));
+      window.dispatchEvent(new CustomEvent("coi-quiz:finished", { detail: { id: id, kind: form.dataset.kind, percent: percent, passed: passed,
+        answers: qs.map(function (fs) { return { id: fs.dataset.qid, type: fs.dataset.type, response: given(fs), correct: !!done[fs.dataset.qid] }; }) } }));
       result.textContent = "";
       result.appendChild(el("p", "coi-quiz__score", fmt(ui.score, { correct: correct, total: qs.length, percent: percent })));
       result.appendChild(el("p", passed ? "coi-quiz__pass" : "coi-quiz__fail", (passed ? "✓ " : "✗ ") + fmt(passed ? ui.passed : ui.failed, { pass: pass })));

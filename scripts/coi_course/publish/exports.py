@@ -6,7 +6,9 @@ truefalse, shortanswer, fractions in percent); ``to_gift`` and ``to_moodle_xml``
 
 Choices, the answer, per-choice feedback and the explanation (as general feedback, with the legal
 basis) are kept. Quiz texts are plain text, so both formats carry them as HTML: escaped, with line
-breaks as ``<br>``. Short-answer accepted texts are not HTML (Moodle compares them as typed).
+breaks as ``<br>``; Moodle XML writes every text in a CDATA section so that no space is lost.
+Short-answer accepted texts are not HTML (Moodle compares them as typed): ``accepted_forms`` lists
+every way of typing them that the site accepts (Thai digits, no spaces).
 
 Moodle checks answer grades on import against a fixed list (``question_bank::fraction_options_full``),
 so every fraction written here is one of those values: right answers of a multiple-answer question
@@ -23,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..project import LANGUAGES
+from ..quiz.keys import accepted_forms
 from ..quiz.model import Question, Quiz
 from ..quiz.render import ui_text
 
@@ -140,7 +143,9 @@ class Bank:
     questions: tuple[BankQuestion, ...] = field(default_factory=tuple)
 
 
-_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# Characters XML cannot hold, and the two private-use characters that mark CDATA text while the
+# Moodle XML is written (see ``_cdata_marked``).
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ue000\ue001\ufffe\uffff]")
 
 
 def _clean(text: str) -> str:
@@ -156,18 +161,6 @@ def text_to_html(text: str) -> str:
 def shortanswer_pattern(text: str) -> str:
     """An accepted text as a Moodle short-answer pattern: ``*`` is Moodle's wildcard, so escape it."""
     return _clean(text).replace("*", "\\*")
-
-
-def _accepted_texts(answers: list[str]) -> list[str]:
-    """The authors' texts, then each without spaces where that is new: the site ignores whitespace
-    when it compares, Moodle does not (it ignores only case, with ``usecase`` 0)."""
-    out = list(answers)
-    seen = {a.casefold() for a in answers}
-    for text in (re.sub(r"\s+", "", a) for a in answers):
-        if text and text.casefold() not in seen:
-            seen.add(text.casefold())
-            out.append(text)
-    return out
 
 
 def question_name(quiz: Quiz, q: Question) -> str:
@@ -190,7 +183,7 @@ def _bank_question(quiz: Quiz, q: Question, lang: str) -> BankQuestion:
         )
         return BankQuestion(qtype="truefalse", answers=answers, **common)
     if q.type == "short-answer":
-        texts = _accepted_texts(list(q.answer))
+        texts = accepted_forms(list(q.answer))
         return BankQuestion(
             qtype="shortanswer", answers=tuple(BankAnswer(t, 100.0) for t in texts), **common
         )
@@ -300,9 +293,36 @@ def to_gift(bank: Bank) -> str:
 # Moodle XML
 
 
+_CDATA_OPEN, _CDATA_CLOSE = "\ue000", "\ue001"
+_CDATA_MARKED = re.compile(f"{_CDATA_OPEN}(.*?){_CDATA_CLOSE}", re.DOTALL)
+
+
+def _text(parent: ET.Element, value: str) -> ET.Element:
+    """A ``<text>`` element whose content is written as CDATA (see ``_cdata_sections``)."""
+    el = ET.SubElement(parent, "text")
+    el.text = f"{_CDATA_OPEN}{value}{_CDATA_CLOSE}" if value else ""
+    return el
+
+
+def _cdata_sections(xml: str) -> str:
+    """Turn every marked ``<text>`` into a CDATA section, as Moodle's own exporter writes HTML.
+
+    Moodle reads XML with PHP's parser set to skip whitespace-only text, and libxml2 hands escaped
+    text over in pieces (an ASCII run ends where a Thai letter or an entity starts): the space in
+    ``&lt;/strong&gt; พ.ร.ป.`` or ``๓๐ วัน`` would be such a piece and be lost. A CDATA section
+    arrives whole. ElementTree cannot write CDATA, so ``_text`` marks the content and this undoes
+    ElementTree's escaping of it (``& < >`` only) inside a CDATA section instead."""
+
+    def section(match: re.Match) -> str:
+        text = match.group(1).replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+        return "<![CDATA[" + text.replace("]]>", "]]]]><![CDATA[>") + "]]>"
+
+    return _CDATA_MARKED.sub(section, xml)
+
+
 def _add_text(parent: ET.Element, tag: str, text: str, fmt: str | None = "html") -> ET.Element:
     el = ET.SubElement(parent, tag, {"format": fmt} if fmt else {})
-    ET.SubElement(el, "text").text = text
+    _text(el, text)
     return el
 
 
@@ -334,7 +354,7 @@ def _xml_question(root: ET.Element, q: BankQuestion) -> None:
             ans = ET.SubElement(
                 el, "answer", {"fraction": format_fraction(a.fraction), "format": "html"}
             )
-            _add(ans, "text", text_to_html(a.text))
+            _text(ans, text_to_html(a.text))
             _add_text(ans, "feedback", text_to_html(a.feedback))
     elif q.qtype == "truefalse":
         for a in q.answers:
@@ -343,7 +363,7 @@ def _xml_question(root: ET.Element, q: BankQuestion) -> None:
                 "answer",
                 {"fraction": format_fraction(a.fraction), "format": "moodle_auto_format"},
             )
-            _add(ans, "text", a.text)
+            _text(ans, a.text)
             _add_text(ans, "feedback", text_to_html(a.feedback))
     else:
         _add(el, "usecase", "0")
@@ -353,7 +373,7 @@ def _xml_question(root: ET.Element, q: BankQuestion) -> None:
                 "answer",
                 {"fraction": format_fraction(a.fraction), "format": "moodle_auto_format"},
             )
-            _add(ans, "text", shortanswer_pattern(a.text))
+            _text(ans, shortanswer_pattern(a.text))
             _add_text(ans, "feedback", "")
 
 
@@ -366,9 +386,9 @@ def to_moodle_xml(bank: Bank) -> bytes:
     for q in bank.questions:
         _xml_question(root, q)
     ET.indent(root, space="  ")
-    return (
-        ET.tostring(root, encoding="utf-8", xml_declaration=True, short_empty_elements=False)
-        + b"\n"
+    xml = ET.tostring(root, encoding="unicode", short_empty_elements=False)
+    return ("<?xml version='1.0' encoding='utf-8'?>\n" + _cdata_sections(xml) + "\n").encode(
+        "utf-8"
     )
 
 

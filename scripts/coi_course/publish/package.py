@@ -122,14 +122,34 @@ def scorm_manifest(files: list[str], title: str, mastery: int, version: str) -> 
     )
 
 
+SUSPEND_DATA_MAX = 4096  # SCORM 1.2 cmi.suspend_data is a CMIString4096
+
+
+def scorm_suspend_data(read: list[str]) -> str:
+    """What scorm-launch.js stores in ``cmi.suspend_data`` once ``read`` lessons are read (same JSON)."""
+    return json.dumps({"v": 1, "read": read}, ensure_ascii=False, separators=(",", ":"))
+
+
+def scorm_launch_config(lessons: list[str]) -> dict:
+    """Settings for scorm-launch.js; refuses a course whose reading record could not fit SCORM 1.2."""
+    pages = [lesson.removesuffix(".md") + ".html" for lesson in lessons]
+    longest = len(scorm_suspend_data(pages))
+    if longest > SUSPEND_DATA_MAX:
+        raise PackageError(
+            f"{len(pages)} lessons need {longest} characters of cmi.suspend_data to record which "
+            f"were read; SCORM 1.2 allows {SUSPEND_DATA_MAX}: use shorter lesson file names"
+        )
+    return {"lessons": pages}
+
+
 def make_scorm(target: Path) -> str:
     quizzes = load_all_quizzes(QUIZZES, DOCS)
     post = next((q for q in quizzes if q.kind == "post-test"), None)
     lessons = sorted({q.lesson for q in quizzes if q.lesson})
     title = "ผลประโยชน์ทับซ้อนและ No Gift Policy"
+    config = scorm_launch_config(lessons)
     with tempfile.TemporaryDirectory() as tmp:
         site = build_variant(Path(tmp) / "site", scorm=True)
-        config = {"lessons": [lesson.removesuffix(".md") + ".html" for lesson in lessons]}
         (site / "scorm-launch.html").write_text(
             template_env()
             .get_template("scorm_launch.html.j2")

@@ -25,6 +25,36 @@ def normalize_answer(text: str) -> str:
     return text.translate(_THAI_DIGITS).lower()
 
 
+_ARABIC_TO_THAI = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
+
+
+def accepted_forms(answers: list[str]) -> list[str]:
+    """The ways of typing the accepted ``answers`` that an exact-match checker must list to accept
+    what the site accepts (Moodle's short answer: case-insensitive, nothing else ignored).
+
+    Each author's text as written, then each without whitespace, with Arabic and with Thai digits:
+    the site ignores whitespace and reads Thai digits as 0-9 (``normalize_answer``), so all of these
+    are right on the site too; none is right on the site when the author's texts are not. A thousands
+    separator stays as written: the site accepts ``3,000`` only when an author listed it."""
+    out: list[str] = []
+    seen: set[str] = set()
+
+    def add(text: str) -> None:
+        key = unicodedata.normalize("NFC", text).casefold()
+        if text and key not in seen:
+            seen.add(key)
+            out.append(text)
+
+    for text in answers:
+        add(text)
+    for text in answers:
+        for spacing in (text, _SPACE_AND_ZERO_WIDTH.sub("", text)):
+            add(spacing)
+            add(spacing.translate(_THAI_DIGITS))
+            add(spacing.translate(_ARABIC_TO_THAI))
+    return out
+
+
 def _imul(a: int, b: int) -> int:
     return (a * b) & _M32
 
