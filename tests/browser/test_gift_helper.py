@@ -20,9 +20,24 @@ BLOCKING_IMPACTS = {"serious", "critical"}
 RULES = gift_rules.load()
 
 RELATIVE = {"exchange": "no", "giver": "relative", "business": "no"}
-COOP_SMALL = {"exchange": "no", "giver": "coop", "public": "no", "value": "low"}
-COOP_LARGE = {"exchange": "no", "giver": "coop", "public": "no", "value": "high"}
-PUBLIC = {"exchange": "no", "giver": "friend", "business": "no", "public": "yes"}
+COOP_SMALL = {"exchange": "no", "giver": "coop", "what": "item", "value": "low", "occasion": "yes"}
+COOP_LARGE = {"exchange": "no", "giver": "coop", "what": "item", "value": "high"}
+PUBLIC = {"exchange": "no", "giver": "friend", "business": "no", "what": "public"}
+INSPECTION_LUNCH = {
+    "exchange": "no",
+    "giver": "coop",
+    "what": "meal",
+    "value": "low",
+    "occasion": "yes",
+}
+SEMINAR_GIFT_SET = {
+    "exchange": "no",
+    "giver": "outside",
+    "what": "item",
+    "value": "low",
+    "occasion": "yes",
+    "on-duty": "yes",
+}
 
 pytestmark = pytest.mark.browser
 
@@ -83,15 +98,19 @@ def assert_result(app, lang: str, outcome: str) -> None:
     expect(app.get_by_role("status")).to_contain_text(title)
     expect(app.locator(".gh-form")).to_be_hidden()
     o = RULES.outcomes[outcome]
-    verdicts = app.locator(".gh-result .gh-verdict")
-    expect(verdicts).to_have_count(2)
-    assert [verdicts.nth(i).get_attribute("data-verdict") for i in range(2)] == [
-        o.law.kind,
-        o.policy.kind,
+    # What to do comes first, right under the heading, then the reasons: the deciding rule first.
+    boxes = app.locator(".gh-result .gh-decision, .gh-result .gh-verdict")
+    expect(boxes).to_have_count(3)
+    assert boxes.nth(0).get_attribute("class") == "gh-decision"
+    assert [boxes.nth(i).get_attribute("data-verdict") for i in range(3)] == [
+        o.decision.kind,
+        *(verdict.kind for _, verdict in o.reasons()),
     ]
-    # The verdict is written out in words, not shown by colour alone.
-    expect(verdicts.nth(0)).to_contain_text(f"{ui('law_label', lang)}: {o.law.label(lang)}")
-    expect(verdicts.nth(1)).to_contain_text(f"{ui('policy_label', lang)}: {o.policy.label(lang)}")
+    # Every verdict is written out in words, not shown by colour alone.
+    expect(boxes.nth(0)).to_contain_text(f"{ui('action_label', lang)}: {o.decision.label(lang)}")
+    for i, (key, verdict) in enumerate(o.reasons(), start=1):
+        expect(boxes.nth(i)).to_contain_text(f"{ui(key, lang)}: {verdict.label(lang)}")
+    expect(app.get_by_role("status")).to_contain_text(o.decision.label(lang))
     # Copied from the decision list without its ids (no duplicates on the page).
     assert app.locator(".gh-result__body [id]").count() == 0
 
@@ -124,7 +143,9 @@ def test_small_gift_from_a_cooperative_is_lawful_but_declined_under_the_policy(
     app = open_helper(page, site_url, lang)
     answer_all(page, app, lang, COOP_SMALL)
     assert_result(app, lang, "duty-low")
-    law, policy = app.locator(".gh-result .gh-verdict").all()
+    policy, law = app.locator(
+        ".gh-result .gh-verdict"
+    ).all()  # the policy decides, the law explains
     expect(law).to_contain_text("3,000")
     expect(law).to_contain_text("พ.ศ. 2563" if lang == "th" else "B.E. 2563")
     expect(policy).to_contain_text("ไม่ใช่กฎหมาย" if lang == "th" else "not law")
@@ -169,6 +190,76 @@ def test_gift_given_to_the_public_alike(page, site_url, lang):
 
 
 @pytest.mark.parametrize("lang", ["th", "en"])
+def test_lunch_on_an_inspection_day_is_declined_under_the_policy(page, site_url, axe, lang):
+    app = open_helper(page, site_url, lang)
+    answer_all(page, app, lang, INSPECTION_LUNCH)
+    assert_result(app, lang, "meal-duty-low")
+    decision, policy, law = app.locator(".gh-result .gh-decision, .gh-result .gh-verdict").all()
+    expect(decision).to_contain_text("จ่ายค่าอาหาร" if lang == "th" else "pay for")
+    expect(policy).to_contain_text("ไม่ใช่กฎหมาย" if lang == "th" else "not law")
+    expect(law).to_contain_text("ประโยชน์อื่นใด" if lang == "th" else "other benefit")
+    assert_axe_clean(axe, page, f"{lang} inspection-day lunch")
+    assert_clean(page, site_url)
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_gift_set_from_a_seminar_organiser_with_no_dealings(page, site_url, lang):
+    app = open_helper(page, site_url, lang)
+    answer_all(page, app, lang, SEMINAR_GIFT_SET)
+    assert_result(app, lang, "outside-on-duty")
+    app.get_by_role("button", name=ui("back", lang)).click()
+    private = RULES.questions["on-duty"].option("no").label(lang)
+    app.get_by_role("radio", name=private, exact=True).check()
+    app.get_by_role("button", name=ui("next", lang)).click()
+    assert_result(app, lang, "personal-low")
+    assert_clean(page, site_url)
+
+
+VERDICT_IN_VIEW = """() => {
+  const label = document.querySelector('#gift-helper-app .gh-result .gh-decision__label');
+  const box = label.getBoundingClientRect();
+  const header = document.querySelector('.md-header').getBoundingClientRect();
+  const top = document.querySelector('.md-top');
+  const button = top ? top.getBoundingClientRect() : {bottom: 0};
+  const x = box.left + Math.min(box.width, 40) / 2, y = box.top + box.height / 2;
+  const hit = document.elementFromPoint(x, y);
+  return {
+    top: box.top, bottom: box.bottom, height: window.innerHeight,
+    header: header.bottom, backToTop: button.bottom,
+    hit: !!hit && !!hit.closest('.gh-decision'),
+    focused: document.activeElement.id,
+  };
+}"""
+
+
+@pytest.mark.parametrize(
+    "viewport", [{"width": 1280, "height": 720}, {"width": 360, "height": 640}]
+)
+def test_the_verdict_shows_at_once_where_the_learner_is_looking(browser, site_url, viewport):
+    """The result scrolls to the top of the window with what to do right under its heading, clear of
+    the sticky header and of Material's back-to-top button (which appears when the page scrolls up)."""
+    context = browser.new_context(locale="th-TH", viewport=viewport)
+    try:
+        page = context.new_page()
+        page.goto(site_url + PAGES["th"], wait_until="networkidle")
+        app = page.locator("#gift-helper-app")
+        for question in ("exchange", "giver", "what", "value"):
+            label = RULES.questions[question].option(COOP_LARGE[question]).label("th")
+            app.get_by_role("radio", name=label, exact=True).check()
+            # the learner has scrolled far down the page before pressing Next
+            page.evaluate("() => window.scrollTo(0, document.body.scrollHeight)")
+            app.get_by_role("button", name=ui("next", "th"), exact=True).click()
+        expect(app).to_have_attribute("data-outcome", "duty-high")
+        where = page.evaluate(VERDICT_IN_VIEW)
+        assert where["focused"] == "gift-helper-result", where
+        assert where["top"] >= where["header"] and where["top"] >= where["backToTop"], where
+        assert where["bottom"] <= where["height"], where
+        assert where["hit"], f"something covers the verdict: {where}"
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
 def test_every_path_gives_the_same_outcome_as_the_rules(page, site_url, lang):
     """The script walks the data island; coi_course.course.gift_rules walks the YAML: they must agree."""
     app = open_helper(page, site_url, lang)
@@ -185,14 +276,15 @@ def test_back_keeps_the_earlier_answer(page, site_url, lang):
     app = open_helper(page, site_url, lang)
     answer_all(page, app, lang, COOP_SMALL)
     app.get_by_role("button", name=ui("back", lang)).click()
-    expect(app.locator("fieldset.gh-step")).to_have_attribute("data-step", "duty-value")
-    low = app.get_by_role("radio", name=RULES.questions["value"].option("low").label(lang))
-    expect(low).to_be_checked()
-    expect(low).to_be_focused()
-    high = RULES.questions["value"].option("high").label(lang)
-    app.get_by_role("radio", name=high).check()
+    expect(app.locator("fieldset.gh-step")).to_have_attribute("data-step", "duty-occasion")
+    yes_label = RULES.questions["occasion"].option("yes").label(lang)
+    yes = app.get_by_role("radio", name=yes_label, exact=True)
+    expect(yes).to_be_checked()
+    expect(yes).to_be_focused()
+    no = RULES.questions["occasion"].option("no").label(lang)
+    app.get_by_role("radio", name=no, exact=True).check()
     app.get_by_role("button", name=ui("next", lang)).click()
-    assert_result(app, lang, "duty-high")
+    assert_result(app, lang, "not-customary")
 
 
 @pytest.mark.parametrize("lang", ["th", "en"])
@@ -207,14 +299,14 @@ def test_keyboard_only(page, site_url, axe, lang):
     expect(app.get_by_role("status")).to_have_text(ui("error", lang))
     assert page.evaluate(in_form)
     assert_axe_clean(axe, page, f"{lang} error shown")
-    # COOP_SMALL: exchange=no (2nd), giver=coop (2nd), public=no (2nd), value=low (1st).
-    for keys in (["ArrowDown"], ["ArrowDown"], ["ArrowDown"], ["Space"]):
+    # COOP_SMALL: exchange=no (2nd), giver=coop (2nd), what=item (1st), value=low (1st), occasion=yes (1st).
+    for keys in (["ArrowDown"], ["ArrowDown"], ["Space"], ["Space"], ["Space"]):
         step = current_step(app)
         for key in keys:
             page.keyboard.press(key)
         expect(app.locator(".gh-error")).to_be_hidden()
         page.keyboard.press("Enter")
-        if step != "duty-value":
+        if step != "duty-occasion":
             expect(app.locator("fieldset.gh-step")).not_to_have_attribute("data-step", step)
             assert page.evaluate(in_form), "focus moves to the next question"
     assert_result(app, lang, "duty-low")
@@ -237,7 +329,7 @@ def test_works_on_a_phone(browser, site_url):
         page.on("pageerror", lambda e: errors.append(str(e)))
         page.goto(site_url + PAGES["th"], wait_until="networkidle")
         app = page.locator("#gift-helper-app")
-        for question in ("exchange", "giver", "public", "value"):
+        for question in ("exchange", "giver", "what", "value"):
             label = RULES.questions[question].option(COOP_LARGE[question]).label("th")
             option = app.locator("label", has_text=label).first
             box = option.bounding_box()

@@ -11,6 +11,7 @@ from types import SimpleNamespace
 
 import pytest
 from lxml import html as lxml_html
+from markupsafe import escape
 from pydantic import ValidationError
 from ruamel.yaml import YAML
 
@@ -19,6 +20,8 @@ from coi_course.project import DOCS, LANGUAGES, ROOT
 from tests.conftest import load_hook
 
 RULES = gift_rules.load()
+COOP = {"exchange": "no", "giver": "coop"}
+SEMINAR = {"exchange": "no", "giver": "outside"}
 HEADING_ID = re.compile(r"^#{1,6} .*\{#([a-z0-9-]+)\}\s*$", re.MULTILINE)
 
 # Sections the helper links to (issue 4): the lessons promise these anchors.
@@ -62,7 +65,9 @@ def _steps_list(lang: str):
 def test_every_outcome_is_reachable_and_every_path_ends_in_an_outcome():
     found = {outcome for _, outcome in gift_rules.paths()}
     assert found == set(RULES.outcomes)
-    assert len(gift_rules.paths()) == 16
+    assert len(gift_rules.paths()) == 39
+    assert max(len(answers) for answers, _ in gift_rules.paths()) <= 6  # "at most six questions"
+    assert "หกคำถาม" in RULES.ui["app_intro"]("th") and "six" in RULES.ui["app_intro"]("en")
 
 
 @pytest.mark.parametrize(
@@ -70,25 +75,48 @@ def test_every_outcome_is_reachable_and_every_path_ends_in_an_outcome():
     [
         ({"exchange": "no", "giver": "relative", "business": "no"}, "relative"),
         ({"exchange": "no", "giver": "relative", "business": "yes"}, "relative-business"),
-        ({"exchange": "no", "giver": "coop", "public": "no", "value": "low"}, "duty-low"),
-        ({"exchange": "no", "giver": "coop", "public": "no", "value": "high"}, "duty-high"),
-        ({"exchange": "no", "giver": "coop", "public": "yes"}, "public"),
-        ({"exchange": "no", "giver": "friend", "business": "no", "public": "yes"}, "public"),
+        (COOP | {"what": "item", "value": "low", "occasion": "yes"}, "duty-low"),
+        (COOP | {"what": "item", "value": "low", "occasion": "no"}, "not-customary"),
+        (COOP | {"what": "item", "value": "high"}, "duty-high"),
+        (COOP | {"what": "public"}, "public"),
+        # lunch on an inspection day, served by the cooperative being inspected
+        (COOP | {"what": "meal", "value": "low", "occasion": "yes"}, "meal-duty-low"),
+        (COOP | {"what": "meal", "value": "high"}, "meal-high"),
+        (COOP | {"what": "meal", "value": "low", "occasion": "no"}, "not-customary"),
         (
-            {
-                "exchange": "no",
-                "giver": "friend",
-                "business": "yes",
-                "public": "no",
-                "value": "low",
-            },
+            {"exchange": "no", "giver": "friend", "business": "no", "what": "public"},
+            "public",
+        ),
+        (
+            {"exchange": "no", "giver": "friend", "business": "yes", "what": "item"}
+            | {"value": "low", "occasion": "yes"},
             "duty-low",
         ),
         (
-            {"exchange": "no", "giver": "friend", "business": "no", "public": "no", "value": "low"},
+            {"exchange": "no", "giver": "friend", "business": "no", "what": "item"}
+            | {"value": "low", "occasion": "yes"},
             "personal-low",
         ),
-        ({"exchange": "no", "giver": "subordinate", "value": "low"}, "subordinate-low"),
+        # a seminar organiser with no dealings with the office
+        (SEMINAR | {"what": "public"}, "public"),
+        (
+            SEMINAR | {"what": "item", "value": "low", "occasion": "yes", "on-duty": "yes"},
+            "outside-on-duty",
+        ),
+        (
+            SEMINAR | {"what": "meal", "value": "low", "occasion": "yes", "on-duty": "no"},
+            "personal-low",
+        ),
+        (SEMINAR | {"what": "item", "value": "high"}, "personal-high"),
+        (SEMINAR | {"what": "item", "value": "low", "occasion": "no"}, "not-customary"),
+        (
+            {"exchange": "no", "giver": "subordinate", "value": "low", "occasion": "yes"},
+            "subordinate-low",
+        ),
+        (
+            {"exchange": "no", "giver": "subordinate", "value": "low", "occasion": "no"},
+            "not-customary",
+        ),
         ({"exchange": "no", "giver": "superior", "value": "high"}, "colleague-high"),
         ({"exchange": "yes", "giver": "relative"}, "bribe"),  # a bribe is a bribe, whoever gives it
     ],
@@ -99,7 +127,7 @@ def test_decide_main_cases(answers, expected):
 
 def test_decide_needs_every_answer_on_the_path():
     with pytest.raises(KeyError):
-        gift_rules.decide({"exchange": "no", "giver": "coop"})
+        gift_rules.decide(COOP)
     with pytest.raises(ValueError):
         gift_rules.decide({"exchange": "maybe"})
 
@@ -117,6 +145,7 @@ def test_decide_agrees_with_every_path():
         ("unreachable outcome", "outcomes never reached"),
         ("cycle", "cycle"),
         ("question twice", "asked twice"),
+        ("lenient decision", "decision.kind must be 'no'"),
     ],
 )
 def test_broken_trees_are_rejected(breakage, message):
@@ -131,7 +160,12 @@ def test_broken_trees_are_rejected(breakage, message):
     elif breakage == "cycle":
         steps["personal-value"]["then"]["high"] = {"step": "giver"}
     elif breakage == "question twice":
-        steps["duty-value"]["then"]["high"] = {"step": "personal-public"}
+        steps["duty-value"]["then"]["high"] = {"step": "personal-value"}
+    elif breakage == "lenient decision":  # "you may accept it" above a policy that says decline
+        data["outcomes"]["duty-low"]["decision"] = {
+            "kind": "ok",
+            "label": {"th": "รับได้", "en": "Fine"},
+        }
     with pytest.raises(ValidationError, match=message):
         gift_rules.GiftRules.model_validate(data)
 
@@ -252,6 +286,11 @@ def test_law_and_policy_verdicts_of_the_main_cases():
     assert verdicts["duty-high"] == ("no", "no")
     assert verdicts["bribe"] == ("no", "no")
     assert verdicts["subordinate-low"] == ("ok", "no")
+    assert verdicts["meal-duty-low"] == ("ok", "no")  # inspection-day lunch: lawful, declined
+    assert verdicts["meal-high"] == ("no", "no")
+    assert verdicts["not-customary"][0] == "no"  # no customary occasion: outside the exception
+    assert verdicts["outside-on-duty"] == ("ok", "no")
+    assert verdicts["personal-low"] == ("ok", "ok")
     duty_low = RULES.outcomes["duty-low"].policy.text
     assert "ไม่ใช่กฎหมาย" in duty_low("th") and "not law" in duty_low("en")
 
@@ -299,3 +338,57 @@ def test_hook_fills_the_page_and_loads_the_assets_only_there(src_uri, url, base)
     assert hook.on_post_page("<head></head>", other, None) == "<head></head>"
     for asset in gift_rules.ASSETS.values():
         assert (DOCS / asset).is_file()
+
+
+# ---- what to do first (issue 12 point 5) ----------------------------------------------------------------
+
+
+def test_the_decision_is_the_stricter_rule_and_the_deciding_rule_comes_first():
+    for oid, o in RULES.outcomes.items():
+        severities = [gift_rules.SEVERITY[v.kind] for _, v in o.reasons()]
+        assert gift_rules.SEVERITY[o.decision.kind] == severities[0] == max(severities), oid
+        assert [key for key, _ in o.reasons()] in (
+            ["law_label", "policy_label"],
+            ["policy_label", "law_label"],
+        )
+    # lawful but declined under the policy: the policy leads, the law explains
+    assert [k for k, _ in RULES.outcomes["duty-low"].reasons()] == ["policy_label", "law_label"]
+    assert [k for k, _ in RULES.outcomes["duty-high"].reasons()] == ["law_label", "policy_label"]
+
+
+def _outcome_sections(lang: str) -> dict[str, str]:
+    markdown = gift_rules.render_markdown(lang)
+    parts = re.split(r'<div class="gh-outcome" data-outcome="([a-z-]+)" markdown>', markdown)
+    return dict(zip(parts[1::2], parts[2::2], strict=True))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_no_lenient_box_above_a_decline_in_the_decision_list(lang):
+    """Each result opens with what to do; a green "allowed" never sits above a "decline"."""
+    sections = _outcome_sections(lang)
+    assert set(sections) == set(RULES.outcomes)
+    for oid, text in sections.items():
+        outcome = RULES.outcomes[oid]
+        boxes = re.findall(r'<div class="gh-(decision|verdict)" data-verdict="(\w+)"', text)
+        assert boxes[0] == ("decision", outcome.decision.kind), oid
+        kinds = [gift_rules.SEVERITY[kind] for _, kind in boxes]
+        assert kinds == sorted(kinds, reverse=True), (oid, boxes)  # strictest first, always
+        decision_label = escape(f"{RULES.ui['action_label'](lang)}: {outcome.decision.label(lang)}")
+        assert text.index(decision_label) < text.index(RULES.ui["why_label"](lang)), oid
+        assert text.index(outcome.actions[0](lang)) < text.index(RULES.ui["why_label"](lang)), oid
+
+
+def test_meals_occasions_and_outside_givers_rest_on_the_fact_sheet():
+    meal = _outcome_text("meal-duty-low", "th"), _outcome_text("meal-duty-low", "en")
+    assert "ประโยชน์อื่นใด" in meal[0] and "ไม่ใช่กฎหมาย" in meal[0] and "3,000" in meal[0]
+    assert "other benefit" in meal[1] and "not law" in meal[1] and "3,000" in meal[1]
+    assert "จ่ายค่าอาหาร" in meal[0] and "pay for" in meal[1]
+    not_customary = RULES.outcomes["not-customary"].law
+    for word in ("เทศกาล", "แสดงความยินดี", "ขอบคุณ", "ต้อนรับ", "เสียใจ", "มารยาท", "ม.128", "ม.169"):
+        assert word in not_customary.text("th"), word
+    for word in ("festival", "congratulate", "thank", "welcome", "console", "courtesy", "s.169"):
+        assert word in not_customary.text("en"), word
+    outside = RULES.questions["giver"].option("outside").label
+    assert "สัมมนา" in outside("th") and "seminar" in outside("en")
+    on_duty = RULES.outcomes["outside-on-duty"].policy.text
+    assert "ก่อน ระหว่าง และหลัง" in on_duty("th") and "before, during or after" in on_duty("en")

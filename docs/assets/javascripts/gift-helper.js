@@ -3,7 +3,9 @@
  *
  * The questions, texts and decision tree come from the JSON data island #gift-helper-data, which the build
  * writes from scripts/coi_course/data/gift-helper.yml (the same source as the decision list). Each result is
- * copied from the matching outcome section of the list, so the form and the list cannot disagree.
+ * copied from the matching outcome section of the list, so the form and the list cannot disagree. The result
+ * opens with what to do (the decision), right under its heading, and is scrolled to the top of the window,
+ * clear of the sticky header and of Material's back-to-top button, so the verdict is what the learner sees.
  * Without JavaScript the list alone is shown. Nothing is stored and nothing is sent anywhere.
  */
 (function () {
@@ -65,10 +67,11 @@
     this.resultBody = el("div", { class: "gh-result__body" });
     this.resultBack = el("button", { type: "button", class: "md-button gh-back", text: ui.back });
     this.restartButton = el("button", { type: "button", class: "md-button gh-restart", text: ui.restart });
+    // The decision comes straight after the heading; the answers given are a recap below the reasons.
     this.result = el("div", { class: "gh-result", hidden: true }, [
       this.resultHeading,
-      el("div", { class: "gh-answers" }, [el("p", {}, [el("strong", { text: ui.answers_heading })]), this.answers]),
       this.resultBody,
+      el("div", { class: "gh-answers" }, [el("p", {}, [el("strong", { text: ui.answers_heading })]), this.answers]),
       el("div", { class: "gh-buttons" }, [this.resultBack, this.restartButton]),
     ]);
     this.status = el("p", { class: "gh-sr-only", role: "status", "aria-live": "polite" });
@@ -248,15 +251,22 @@
       Array.prototype.forEach.call(copy.querySelectorAll("[id]"), function (node) {
         node.removeAttribute("id");
       });
-      Array.prototype.forEach.call(copy.querySelectorAll(".gh-verdict__label strong"), function (node) {
-        verdicts.push(node.textContent.trim());
-      });
+      Array.prototype.forEach.call(
+        copy.querySelectorAll(".gh-decision__label strong, .gh-verdict__label strong"),
+        function (node) {
+          verdicts.push(node.textContent.trim());
+        }
+      );
       while (copy.firstChild) this.resultBody.appendChild(copy.firstChild);
     }
 
     this.form.hidden = true;
     this.result.hidden = false;
-    this.resultHeading.focus();
+    // Focus without the browser's own scroll (which may leave the heading at the bottom of the window),
+    // then bring the heading to the top; its scroll-margin-top keeps it below the header and the
+    // back-to-top button (gift-helper.css).
+    this.resultHeading.focus({ preventScroll: true });
+    this.resultHeading.scrollIntoView({ block: "start", behavior: "instant" });
     this.announce([heading].concat(verdicts).join(". "));
   };
 

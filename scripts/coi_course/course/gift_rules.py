@@ -4,8 +4,8 @@
 builds, for one language:
 
 - the full decision list in Markdown (``render_markdown``), readable without JavaScript: numbered steps that
-  link to each other and to the outcomes, and for each outcome what the law says, what the No Gift Policy
-  says and what to do;
+  link to each other and to the outcomes, and for each outcome first what to do (the stricter of the law
+  and the No Gift Policy decides it), then why: the deciding rule first, the other one as explanation;
 - the JSON data island (``island``) that ``docs/assets/javascripts/gift-helper.js`` walks step by step. The
   script shows the outcome by copying the matching section of the decision list, so both views share one
   source and one set of rules.
@@ -41,6 +41,8 @@ ASSETS = {
 _ID = re.compile(r"^[a-z][a-z0-9-]*$")
 _PLACEHOLDERS = re.compile(r"TODO|lorem|coming soon|อยู่ระหว่างจัดทำ", re.IGNORECASE)
 ICONS = {"ok": "✓", "caution": "!", "no": "✕"}
+SEVERITY = {"ok": 0, "caution": 1, "no": 2}
+Kind = Literal["ok", "caution", "no"]
 
 
 class _Strict(BaseModel):
@@ -113,9 +115,16 @@ class Step(_Strict):
 
 
 class Verdict(_Strict):
-    kind: Literal["ok", "caution", "no"]
+    kind: Kind
     label: Text
     text: Text
+
+
+class Decision(_Strict):
+    """What to do, shown first: never more lenient than the law or the No Gift Policy."""
+
+    kind: Kind
+    label: Text
 
 
 class Link(_Strict):
@@ -133,10 +142,29 @@ class Link(_Strict):
 
 class Outcome(_Strict):
     title: Text
+    decision: Decision
     law: Verdict
     policy: Verdict
     actions: list[Text] = Field(min_length=1)
     links: list[Link] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _decision_follows_the_stricter_rule(self) -> Outcome:
+        strictest = max(self.law.kind, self.policy.kind, key=SEVERITY.__getitem__)
+        if self.decision.kind != strictest:
+            raise ValueError(
+                f"decision.kind must be {strictest!r}, the stricter of law ({self.law.kind!r}) "
+                f"and policy ({self.policy.kind!r})"
+            )
+        return self
+
+    def reasons(self) -> list[tuple[str, Verdict]]:
+        """(ui label key, verdict), the rule that decides first: when the No Gift Policy is stricter
+        than the law, what to do comes from the policy and the law explains why it is still lawful."""
+        law, policy = ("law_label", self.law), ("policy_label", self.policy)
+        return (
+            [policy, law] if SEVERITY[self.policy.kind] > SEVERITY[self.law.kind] else [law, policy]
+        )
 
 
 class GiftRules(_Strict):
@@ -177,7 +205,9 @@ class GiftRules(_Strict):
             raise ValueError(f"steps never reached: {sorted(unreached)}")
         if unreached := set(self.outcomes) - reached_outcomes:
             raise ValueError(f"outcomes never reached: {sorted(unreached)}")
-        missing = {"law_label", "policy_label", "action_label", "links_label"} - set(self.ui)
+        missing = {"law_label", "policy_label", "action_label", "why_label", "links_label"} - set(
+            self.ui
+        )
         if missing:
             raise ValueError(f"ui texts missing: {sorted(missing)}")
         return self
