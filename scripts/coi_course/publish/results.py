@@ -13,14 +13,17 @@ import datetime as dt
 import json
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Annotated, Literal
 
+import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..record.check_code import check_code
 
 SCHEMA = "coi-course-results/1"
+TEXTS = Path(__file__).parents[1] / "data" / "report.yml"
 
 Percent = Annotated[int, Field(ge=0, le=100, strict=True)]
 Count = Annotated[int, Field(ge=0, strict=True)]
@@ -101,11 +104,23 @@ class Participant:
 
 @dataclass(frozen=True)
 class Rejected:
+    """A file left out of the report: ``code`` names the reason (data/report.yml ``reasons``)."""
+
     file: str
-    reason: str
+    code: str
+    params: dict = field(default_factory=dict)
+
+    def reason(self, lang: str = "en") -> str:
+        return report_texts()[lang]["reasons"][self.code].format(**self.params)
 
     def __str__(self) -> str:
-        return f"{self.file}: {self.reason}"
+        return f"{self.file}: {self.reason()}"
+
+
+@cache
+def report_texts() -> dict:
+    """What the officer's report says, per language (data/report.yml)."""
+    return yaml.safe_load(TEXTS.read_text(encoding="utf-8"))
 
 
 @dataclass
@@ -142,30 +157,31 @@ def _schema_problem(exc: ValidationError) -> str:
     return f"{where}: {err['msg']}{more}"
 
 
-def parse_results(raw: bytes) -> Results | str:
-    """The results in ``raw``, or the reason it is not a valid results file."""
+Problem = tuple[str, dict]
+
+
+def parse_results(raw: bytes) -> Results | Problem:
+    """The results in ``raw``, or why it is not a valid results file: (reason code, parameters)."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        return "not a results file: not UTF-8 text"
+        return "not_utf8", {}
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        return f"not a results file: not valid JSON (line {exc.lineno}: {exc.msg})"
+        return "not_json", {"line": exc.lineno, "error": exc.msg}
     schema = data.get("schema") if isinstance(data, dict) else None
     if schema != SCHEMA:
-        found = f"schema {schema!r}" if schema else "no 'schema' field"
-        return f"not a results file: {found}, expected {SCHEMA!r}"
+        if not schema:
+            return "no_schema", {"expected": SCHEMA}
+        return "other_schema", {"schema": str(schema)[:60], "expected": SCHEMA}
     try:
         results = Results.model_validate(data)
     except ValidationError as exc:
-        return f"does not follow {SCHEMA}: {_schema_problem(exc)}"
+        return "invalid", {"schema": SCHEMA, "problem": _schema_problem(exc)}
     expected = check_code(data["record"])
     if results.check.strip().upper() != expected:
-        return (
-            f"wrong check code {results.check!r}: the record was edited or mistyped "
-            f"(its fields give {expected})"
-        )
+        return "wrong_check", {"check": results.check, "expected": expected}
     return results
 
 
@@ -180,18 +196,16 @@ def read_results(folder: Path, version: str) -> ResultsFolder:
         try:
             raw = path.read_bytes()
         except OSError as exc:
-            out.rejected.append(Rejected(name, f"cannot be read ({exc.strerror})"))
+            out.rejected.append(Rejected(name, "unreadable", {"error": exc.strerror}))
             continue
         results = parse_results(raw)
-        if isinstance(results, str):
-            out.rejected.append(Rejected(name, results))
+        if isinstance(results, tuple):
+            out.rejected.append(Rejected(name, *results))
             continue
         if results.record.version != version:
             out.rejected.append(
                 Rejected(
-                    name,
-                    f"made from content version {results.record.version}, "
-                    f"this report is for version {version}",
+                    name, "other_version", {"found": results.record.version, "version": version}
                 )
             )
             continue
@@ -202,13 +216,8 @@ def read_results(folder: Path, version: str) -> ResultsFolder:
             continue
         newer, older = (new, old) if results.created >= old.results.created else (old, new)
         kept[new.key] = newer
-        out.rejected.append(
-            Rejected(
-                older.file,
-                f"repeats participant '{older.record.name}' ({older.record.unit or '-'}): "
-                f"the newer file {newer.file} is used",
-            )
-        )
+        params = {"name": older.record.name, "unit": older.record.unit or "-", "newer": newer.file}
+        out.rejected.append(Rejected(older.file, "duplicate", params))
     out.participants = sorted(kept.values(), key=lambda p: (p.key, p.file))
     out.rejected.sort(key=lambda r: r.file)
     return out
