@@ -15,6 +15,7 @@ DEFAULT = {
     "en": "Bangkok Area 2 Cooperative Promotion Office",
 }
 OTHER = {"th": "สำนักงานสหกรณ์จังหวัดเชียงใหม่", "en": "Chiang Mai Provincial Cooperative Office"}
+OTHER_LOGO = "assets/diagrams/seven-forms.th.svg"  # any image under docs/ will do
 # Every way the default office is written (full names, short forms, the area number).
 TRACES = (*DEFAULT.values(), "พื้นที่ 2", "Bangkok Area 2", "Area 2", "สสพ.2", "สสพ. 2")
 
@@ -26,6 +27,7 @@ def other_office_config(folder: Path) -> Path:
     block = text[text.index("  agency:\n") : text.index("\nplugins:")]
     assert DEFAULT["th"] in block and DEFAULT["en"] in block
     new_block = block.replace(DEFAULT["th"], OTHER["th"]).replace(DEFAULT["en"], OTHER["en"])
+    new_block = new_block.replace("logo: assets/images/favicon.svg", f"logo: {OTHER_LOGO}")
     text = text.replace(block, new_block)
     for old, new in (
         ("docs_dir: docs", f"docs_dir: {ROOT / 'docs'}"),
@@ -67,3 +69,4 @@ def test_home_page_and_footer_name_the_new_office(other_site, lang, prefix):
     body = home[home.index('id="home"') :]
     assert body.count(OTHER[lang]) >= 2  # the introduction and the footer
     assert f'<meta name="author" content="{OTHER[lang]}">' in home
+    assert f'<img src="{"../" if prefix else ""}{OTHER_LOGO}" alt="logo">' in home
