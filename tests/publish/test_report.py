@@ -283,6 +283,24 @@ def test_parse_results_reasons():
     assert good["schema"] == SCHEMA
 
 
+def test_odd_files_are_reasons_not_crashes():
+    good = results_file(version=VERSION, name="ก", unit="ข", baseline=answers(PRE))
+    assert parse_results(b"[" * 100_000)[0] == "not_json"  # nested too deeply for the parser
+    assert parse_results(b" " * 1_000_001)[0] == "too_large"
+    nameless = results_file(version=VERSION, name="  ", unit="ข")
+    assert parse_results(json.dumps(nameless).encode()) == ("no_name", {})
+    local_time = parse_results(json.dumps(good | {"created": "2026-12-05T10:00:00"}).encode())
+    assert local_time.created.tzinfo is not None
+
+
+def test_files_with_and_without_a_time_zone_compare(tmp_path):
+    spec = dict(version=VERSION, name="สมชาย", unit="กลุ่ม 1")
+    write_json(tmp_path / "1.json", results_file(created="2026-12-05T00:00:00", **spec))
+    write_json(tmp_path / "2.json", results_file(created="2026-12-04T00:00:00+07:00", **spec))
+    found = read_results(tmp_path, VERSION)
+    assert [p.file for p in found.participants] == ["1.json"]
+
+
 def test_duplicates_keep_the_newest_file(tmp_path):
     spec = dict(version=VERSION, name="สมชาย  ใจดี", unit="กลุ่ม 1")
     write_json(tmp_path / "1.json", results_file(created="2026-12-05T00:00:00Z", **spec))

@@ -18,14 +18,23 @@ from pathlib import Path
 from typing import Annotated, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 
 from ..record.check_code import check_code
 
 SCHEMA = "coi-course-results/1"
 TEXTS = Path(__file__).parents[1] / "data" / "report.yml"
 
+MAX_BYTES = 1_000_000  # a results file is a few kilobytes
 Percent = Annotated[int, Field(ge=0, le=100, strict=True)]
+
+
+def _aware(value: dt.datetime) -> dt.datetime:
+    """A time without a zone is read as UTC, so that every file's ``created`` compares."""
+    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+
+
+Created = Annotated[dt.datetime, AfterValidator(_aware)]
 Count = Annotated[int, Field(ge=0, strict=True)]
 
 
@@ -79,7 +88,7 @@ class Lessons(_Strict):
 class Results(_Strict):
     schema_: Literal["coi-course-results/1"] = Field(alias="schema")
     lang: Literal["th", "en"]
-    created: dt.datetime
+    created: Created
     record: Record
     check: str
     lessons: Lessons
@@ -162,6 +171,8 @@ Problem = tuple[str, dict]
 
 def parse_results(raw: bytes) -> Results | Problem:
     """The results in ``raw``, or why it is not a valid results file: (reason code, parameters)."""
+    if len(raw) > MAX_BYTES:
+        return "too_large", {"size": len(raw) // 1024}
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -170,6 +181,8 @@ def parse_results(raw: bytes) -> Results | Problem:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         return "not_json", {"line": exc.lineno, "error": exc.msg}
+    except (ValueError, RecursionError):  # e.g. nested too deeply
+        return "not_json", {"line": 1, "error": "cannot be read as JSON"}
     schema = data.get("schema") if isinstance(data, dict) else None
     if schema != SCHEMA:
         if not schema:
@@ -179,6 +192,8 @@ def parse_results(raw: bytes) -> Results | Problem:
         results = Results.model_validate(data)
     except ValidationError as exc:
         return "invalid", {"schema": SCHEMA, "problem": _schema_problem(exc)}
+    if not results.record.name.strip():
+        return "no_name", {}
     expected = check_code(data["record"])
     if results.check.strip().upper() != expected:
         return "wrong_check", {"check": results.check, "expected": expected}
