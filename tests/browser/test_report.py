@@ -31,7 +31,7 @@ def reports(tmp_path_factory) -> dict[str, Path]:
 
 @pytest.mark.browser
 @pytest.mark.parametrize("lang", ["th", "en"])
-def test_report_page_is_self_contained_accessible_and_fits_a4(page, reports, lang):
+def test_report_page_is_self_contained_accessible_and_fits_a4_and_a_phone(page, reports, lang):
     url = reports[lang].as_uri()
     page.goto(url, wait_until="load")
     assert page.watched.requests == [url]
@@ -43,6 +43,8 @@ def test_report_page_is_self_contained_accessible_and_fits_a4(page, reports, lan
     assert blocking == []
     assert page.locator("svg[role=img] g[data-lesson]").count() == 8
     assert page.locator("#rejected-table tbody tr").count() == 3
+    page.set_viewport_size({"width": 390, "height": 800})  # a phone: wide tables scroll in place
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
     page.set_viewport_size({"width": A4_WIDTH_PX, "height": 1123})
     page.emulate_media(media="print")
     assert page.evaluate("document.documentElement.scrollWidth") <= A4_WIDTH_PX
