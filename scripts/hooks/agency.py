@@ -40,8 +40,9 @@ def on_config(config):
         for key in ("copyright", "site_author"):
             saved = _state["templates"]
             if config.get(key) and "{{" in config[key]:
-                saved.setdefault(key, config[key])  # for languages that do not override it
                 saved[(key, lang)] = config[key]
+                if lang == LANGUAGES[0]:  # also for languages that do not override it
+                    saved[key] = config[key]
             template = saved.get((key, lang)) or saved.get(key) or config.get(key)
             if template:
                 config[key] = agency_settings.fill(template, agency, lang, f"mkdocs.yml {key}")

@@ -20,7 +20,7 @@ from coi_course.cli import main
 from coi_course.course.content_version import course_version
 from coi_course.project import DOCS, QUIZZES, ROOT
 from coi_course.publish.report import lesson_of, lesson_order, lesson_pairs
-from coi_course.publish.results import SCHEMA, parse_results, read_results
+from coi_course.publish.results import SCHEMA, parse_results, read_results, report_texts
 from coi_course.quiz.loader import course_quizzes
 from coi_course.record.check_code import canonical, check_code
 
@@ -330,3 +330,18 @@ def test_pairs_by_lesson_without_counterparts_and_by_question_with_them():
     pairs, paired = lesson_pairs(fake_pre, fake_post, ["lessons/b.md", "lessons/a.md"])
     assert paired
     assert pairs == {"lessons/b.md": (["p2"], []), "lessons/a.md": (["p1"], ["q9"])}
+
+
+def test_report_texts_exist_in_both_languages_with_the_same_placeholders():
+    texts = report_texts()
+
+    def fields(value) -> set[str]:
+        return set(re.findall(r"\{(\w+)\}", value)) if isinstance(value, str) else set()
+
+    assert set(texts["th"]) == set(texts["en"])
+    for key in texts["th"]:
+        assert fields(texts["th"][key]) == fields(texts["en"][key]), key
+    assert set(texts["th"]["reasons"]) == set(texts["en"]["reasons"])
+    for code in texts["th"]["reasons"]:
+        assert fields(texts["th"]["reasons"][code]) == fields(texts["en"]["reasons"][code]), code
+    assert len(texts["th"]["csv_headers"]) == len(texts["en"]["csv_headers"])
