@@ -49,3 +49,32 @@ def test_report_page_is_self_contained_accessible_and_fits_a4_and_a_phone(page, 
     page.emulate_media(media="print")
     assert page.evaluate("document.documentElement.scrollWidth") <= A4_WIDTH_PX
     assert page.pdf(format="A4")[:4] == b"%PDF"
+
+
+@pytest.mark.browser
+def test_check_code_contract_gives_the_same_code_in_the_browser(page, site_url):
+    """The contract's JS side (key-sorted JSON.stringify, quiz.js cyrb53, first 12 hex digits in
+    groups of 4) and record.check_code agree, Thai text, quotes, new lines and nulls included."""
+    from coi_course.record.check_code import canonical, check_code
+
+    page.goto(site_url + "quizzes/pre-test/", wait_until="networkidle")
+    records = [
+        {
+            "name": "สมชาย ใจดี",
+            "unit": 'กลุ่ม "1"\n\\',
+            "baseline_percent": None,
+            "post_test_percent": 92,
+        },
+        {"z": "é😀", "a": 0, "completed": "2026-12-05", "version": "a1b2c3d4e5"},
+    ]
+    js = page.evaluate(
+        """records => records.map(r => {
+            const sorted = {};
+            Object.keys(r).sort().forEach(k => { sorted[k] = r[k]; });
+            const text = JSON.stringify(sorted);
+            const hex = COIQuiz.cyrb53(text).slice(0, 12).toUpperCase();
+            return [text, hex.match(/.{4}/g).join("-")];
+        })""",
+        records,
+    )
+    assert js == [[canonical(r), check_code(r)] for r in records]
