@@ -2,8 +2,8 @@
 
 ``read_results(folder, version)`` reads every ``*.json`` file in a folder and sorts them into
 participants and rejected files. A file is rejected, with its name and a plain reason, when it is not
-UTF-8 JSON, is not a results file of this schema, does not follow the schema, has a check code that
-does not match its record, was made from another content version of the course, or repeats a
+UTF-8 JSON, is not a results file of this schema, does not follow the schema, has no learner's name,
+has a check code that does not match its record, was made from another content version of the course, or repeats a
 participant already read (the newest file of a participant is kept). Nothing here raises on bad input.
 """
 
