@@ -13,7 +13,7 @@ export PYTHAINLP_OFFLINE := 1
 CHROMIUM ?= /usr/bin/chromium
 NODE_STAMP := node_modules/.installed-stamp
 
-.PHONY: help venv serve build test lint bench clean chromium node offline scorm export check
+.PHONY: help venv serve build test lint bench clean chromium node offline scorm export check report
 
 help:
 	@echo "make serve   - live preview on http://127.0.0.1:8000/"
@@ -24,6 +24,7 @@ help:
 	@echo "make offline - dist/coi-course-offline.zip, opens from disk without a server"
 	@echo "make scorm   - dist/coi-course-scorm12.zip, a SCORM 1.2 package for an LMS"
 	@echo "make export  - quiz banks for Moodle (GIFT and Moodle XML) in dist/export/"
+	@echo "make report RESULTS=folder - training officer's report in dist/report/ (add LANG_REPORT=en)"
 	@echo "make bench   - benchmarks (prints measured numbers)"
 	@echo "make clean   - remove build output and caches (keeps .venv)"
 
@@ -87,6 +88,11 @@ scorm: $(STAMP)
 
 export: $(STAMP)
 	$(PY) -m coi_course export
+
+# The training officer's report from a folder of learners' results files: dist/report/index.html + results.csv
+report: $(STAMP)
+	@test -n "$(RESULTS)" || { echo "usage: make report RESULTS=folder-with-results-files [LANG_REPORT=en]" >&2; exit 2; }
+	$(PY) -m coi_course report "$(RESULTS)" --lang $(or $(LANG_REPORT),th) --out dist/report
 
 clean:
 	rm -rf site site-* .pytest_cache .ruff_cache build dist .cache

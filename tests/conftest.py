@@ -17,8 +17,11 @@ SUB_PATH = "/elearning/coi/"
 BUILD_SITE_URL = f"http://127.0.0.1{SUB_PATH}"
 
 
-def build_site(dest: Path, site_url: str = BUILD_SITE_URL, extra_env=None) -> Path:
-    """Run ``mkdocs build --strict`` into ``dest``; fail the test with mkdocs' own output on error."""
+def build_site(
+    dest: Path, site_url: str = BUILD_SITE_URL, extra_env=None, config_file: Path | None = None
+) -> Path:
+    """Run ``mkdocs build --strict`` into ``dest`` (with ``config_file`` instead of mkdocs.yml if
+    given); fail the test with mkdocs' own output on error."""
     env = {
         **os.environ,
         "SITE_URL": site_url,
@@ -27,7 +30,8 @@ def build_site(dest: Path, site_url: str = BUILD_SITE_URL, extra_env=None) -> Pa
         **(extra_env or {}),
     }
     proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(dest)],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(dest)]
+        + (["-f", str(config_file)] if config_file else []),
         cwd=ROOT,
         env=env,
         capture_output=True,

@@ -13,6 +13,7 @@ from .errors import SourceErrors
 BENCHMARKS = {
     "quiz": "coi_course.bench.quiz_build",
     "search": "coi_course.bench.search",
+    "report": "coi_course.bench.report",
 }
 
 
@@ -83,6 +84,44 @@ def _export(args) -> int:
     return 0
 
 
+def _report(args) -> int:
+    from .course.agency import load_agency, read_mkdocs
+    from .course.content_version import course_version
+    from .project import DOCS, QUIZZES, ROOT
+    from .publish.report import build_report, write_report
+    from .publish.results import read_results
+    from .quiz.loader import course_quizzes
+
+    folder = Path(args.results)
+    if not folder.is_dir():
+        print(f"error: {folder} is not a folder of results files", file=sys.stderr)
+        return 2
+    agency = load_agency(ROOT / "mkdocs.yml", DOCS)
+    nav = (read_mkdocs(ROOT / "mkdocs.yml").data or {}).get("nav") or []
+    version = course_version(ROOT)
+    results = read_results(folder, version)
+    for rejected in results.rejected:
+        print(f"{rejected.file}: {rejected.reason(args.lang)}", file=sys.stderr)
+    report = build_report(
+        results,
+        course_quizzes(QUIZZES, DOCS),
+        nav,
+        lang=args.lang,
+        agency=agency.name[args.lang],
+        version=version,
+        folder_name=folder.name or str(folder),
+        docs=DOCS,
+    )
+    out = Path(args.out) if args.out else ROOT / "dist" / "report"
+    for path in write_report(report, out):
+        print(path)
+    print(
+        f"{results.files} files: {len(results.participants)} participants, "
+        f"{len(results.rejected)} left out (listed above and in the report)"
+    )
+    return 0
+
+
 def _bench(args) -> int:
     names = args.names or list(BENCHMARKS)
     status = 0
@@ -124,6 +163,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--docs", default=str(DOCS))
     p.add_argument("--out", help="output folder (default: dist/export)")
     p.set_defaults(func=_export)
+    p = sub.add_parser("report", help="the training officer's report from learners' results files")
+    p.add_argument("results", help="folder with the results files (coi-results-*.json)")
+    p.add_argument("--lang", choices=["th", "en"], default="th")
+    p.add_argument("--out", help="output folder (default: dist/report)")
+    p.set_defaults(func=_report)
     p = sub.add_parser("bench", help="run benchmarks and print measured numbers")
     p.add_argument("names", nargs="*", help=f"any of: {', '.join(BENCHMARKS)}")
     p.set_defaults(func=_bench)

@@ -46,15 +46,17 @@ def _walk(loader, node, path: tuple, out: Located) -> Any:
     return loader.construct_object(node, deep=True)
 
 
-def load_yaml(path: Path, display: str) -> Located:
-    """Parse ``path``; on a syntax error raise SourceErrors naming the line YAML stopped at."""
+def load_yaml(path: Path, display: str, loader_class=None) -> Located:
+    """Parse ``path``; on a syntax error raise SourceErrors naming the line YAML stopped at.
+
+    ``loader_class`` replaces the safe libyaml loader (e.g. one that accepts mkdocs.yml's tags)."""
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         raise SourceErrors(
             [SourceError(display, None, f"is not UTF-8 text ({exc.reason})")]
         ) from None
-    loader = _Loader(text)
+    loader = (loader_class or _Loader)(text)
     try:
         node = loader.get_single_node()
         out = Located(None)

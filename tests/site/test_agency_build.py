@@ -1,0 +1,72 @@
+"""Another office republishes the course by editing extra.agency only: a build with other settings
+has no trace of the default office in any page, search index or sitemap of either language."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from coi_course.project import ROOT
+from tests.conftest import build_site
+
+DEFAULT = {
+    "th": "สำนักงานส่งเสริมสหกรณ์กรุงเทพมหานคร พื้นที่ 2",
+    "en": "Bangkok Area 2 Cooperative Promotion Office",
+}
+OTHER = {"th": "สำนักงานสหกรณ์จังหวัดเชียงใหม่", "en": "Chiang Mai Provincial Cooperative Office"}
+OTHER_LOGO = "assets/diagrams/seven-forms.th.svg"  # any image under docs/ will do
+# Every way the default office is written (full names, short forms, the area number).
+TRACES = (*DEFAULT.values(), "พื้นที่ 2", "Bangkok Area 2", "Area 2", "สสพ.2", "สสพ. 2")
+
+
+def other_office_config(folder: Path) -> Path:
+    """A copy of mkdocs.yml in ``folder`` whose agency block names another office (paths made
+    absolute so that it builds from there)."""
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    block = text[text.index("  agency:\n") : text.index("\nplugins:")]
+    assert DEFAULT["th"] in block and DEFAULT["en"] in block
+    new_block = block.replace(DEFAULT["th"], OTHER["th"]).replace(DEFAULT["en"], OTHER["en"])
+    new_block = new_block.replace("logo: assets/images/favicon.svg", f"logo: {OTHER_LOGO}")
+    text = text.replace(block, new_block)
+    for old, new in (
+        ("docs_dir: docs", f"docs_dir: {ROOT / 'docs'}"),
+        ("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}"),
+        ("  - scripts/hooks/", f"  - {ROOT / 'scripts/hooks'}/"),
+        ("base_path: [includes]", f"base_path: [{ROOT / 'includes'}]"),
+    ):
+        assert old in text, old
+        text = text.replace(old, new)
+    path = folder / "mkdocs.yml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def other_site(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("other-office")
+    return build_site(folder / "site", config_file=other_office_config(folder))
+
+
+def test_no_trace_of_the_default_office(other_site):
+    texts = [p for p in other_site.rglob("*") if p.suffix in (".html", ".json", ".xml", ".js")]
+    assert len([p for p in texts if p.name == "index.html"]) > 20
+    found = [
+        f"{p.relative_to(other_site)}: {trace}"
+        for p in texts
+        for trace in TRACES
+        if trace in p.read_text(encoding="utf-8", errors="replace")
+    ]
+    assert not found, "\n".join(found[:20])
+
+
+@pytest.mark.parametrize("lang, prefix", [("th", ""), ("en", "en/")])
+def test_home_page_and_footer_name_the_new_office(other_site, lang, prefix):
+    home = (other_site / prefix / "index.html").read_text(encoding="utf-8")
+    lesson = (other_site / prefix / "lessons/gifts/index.html").read_text(encoding="utf-8")
+    footer = lesson[lesson.index('class="md-copyright__highlight"') :][:400]
+    assert OTHER[lang] in footer
+    body = home[home.index('id="home"') :]
+    assert body.count(OTHER[lang]) >= 2  # the introduction and the footer
+    assert f'<meta name="author" content="{OTHER[lang]}">' in home
+    assert f'<img src="{"../" if prefix else ""}{OTHER_LOGO}" alt="logo">' in home
