@@ -6,6 +6,7 @@ from functools import cache
 from pathlib import Path
 
 import jinja2
+from markupsafe import escape
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -26,3 +27,11 @@ def template_env() -> jinja2.Environment:
 
 def render(template: str, **context) -> str:
     return template_env().get_template(template).render(**context)
+
+
+def html_title(text: object) -> str:
+    """An author's page title as HTML that shows exactly what was typed.
+
+    MkDocs themes print ``page.title`` and ``page.meta.title`` unescaped (in the heading, the
+    navigation and ``<title>``), so author text must be escaped once before it gets there."""
+    return str(escape(str(text)))

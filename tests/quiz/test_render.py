@@ -17,6 +17,7 @@ from coi_course.quiz.keys import (
 )
 from coi_course.quiz.loader import load_all_quizzes
 from coi_course.quiz.render import render_lesson_extras, render_progress, render_quiz
+from coi_course.templating import html_title
 
 FIX = Path(__file__).parents[1] / "fixtures"
 
@@ -53,7 +54,7 @@ def _html(page) -> tuple[dict, str]:
 def test_self_check_page_structure(quizzes, lang):
     quiz = quizzes["self-check"]
     meta, html = _html(render_quiz(quiz, lang))
-    assert meta["title"] == quiz.title[lang] and meta["search"] == {"exclude": True}
+    assert meta["title"] == html_title(quiz.title[lang]) and meta["search"] == {"exclude": True}
     tags = Tags(html)
     fieldsets = tags.all("fieldset")
     assert [f["data-qid"] for f in fieldsets] == [q.id for q in quiz.questions]
@@ -156,3 +157,11 @@ def test_pages_carry_exactly_the_texts_quiz_js_uses(quizzes):
     for page, lang in pages:
         found = re.search(r'class="coi-quiz__ui">(.*?)</script>', page.html, re.S)
         assert json.loads(found.group(1)) == {k: ui_text()[lang][k] for k in SCRIPT_TEXTS}
+
+
+def test_a_title_with_markup_is_escaped_once_for_the_theme(quizzes):
+    quiz = quizzes["self-check"].model_copy(
+        update={"title": quizzes["self-check"].title.model_copy(update={"th": 'a <gift> & "c"'})}
+    )
+    page = render_quiz(quiz, "th")
+    assert page.title == page.meta["title"] == "a &lt;gift&gt; &amp; &#34;c&#34;"
