@@ -44,7 +44,9 @@ def not_utf8(path: Path, display: str) -> SourceError:
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
     try:
-        thai = any("\u0e01" <= ch <= "\u0e7f" for ch in data.decode("cp874"))
+        # Thai text has consonants (U+0E01-U+0E2E); a lone Latin-1 byte such as é would decode to
+        # a Thai tone mark only.
+        thai = any("\u0e01" <= ch <= "\u0e2e" for ch in data.decode("cp874"))
     except UnicodeDecodeError:
         thai = False
     what = "Thai text in the old TIS-620 / Windows-874 encoding" if thai else "not UTF-8 text"
