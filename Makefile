@@ -70,8 +70,8 @@ check: $(STAMP)
 	$(PY) -m coi_course check
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check scripts tests
-	$(VENV)/bin/ruff format --check scripts tests
+	$(VENV)/bin/ruff check --no-cache scripts tests
+	$(VENV)/bin/ruff format --no-cache --check scripts tests
 
 test: $(STAMP) chromium $(NODE_STAMP) lint
 	CHROMIUM=$(CHROMIUM) $(VENV)/bin/pytest -q

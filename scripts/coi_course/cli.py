@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
 import sys
 from pathlib import Path
@@ -134,4 +135,14 @@ def main(argv: list[str] | None = None) -> int:
         for error in exc.errors:
             print(error, file=sys.stderr)
         print(f"{len(exc.errors)} problem(s) found", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        if exc.errno not in (errno.EACCES, errno.EPERM, errno.EROFS):
+            raise
+        what = exc.filename or "a file"
+        print(
+            f"error: cannot write {what}: {exc.strerror}. If this checkout is read-only, copy the "
+            "project to a folder you can write (or give an output folder, e.g. export --out DIR)",
+            file=sys.stderr,
+        )
         return 1
