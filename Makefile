@@ -4,9 +4,15 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
-# Reproducible builds: pin every timestamp to the last commit (or a fixed date outside git).
-SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1735689600)
+# Reproducible builds: pin every timestamp to the last commit. safe.directory lets a build user who does
+# not own the checkout read it. If git cannot say, nothing is guessed here: the build itself then says
+# why (scripts/hooks/build_date.py), or dates pages by their files outside a git checkout.
+SOURCE_DATE_EPOCH ?= $(shell git -c safe.directory='*' log -1 --format=%ct 2>/dev/null)
+ifneq ($(strip $(SOURCE_DATE_EPOCH)),)
 export SOURCE_DATE_EPOCH
+else
+unexport SOURCE_DATE_EPOCH
+endif
 export NO_MKDOCS_2_WARNING := 1
 export PYTHAINLP_READ_ONLY := 1
 export PYTHAINLP_OFFLINE := 1

@@ -28,8 +28,14 @@ def _check(args) -> int:
 def _check_links(args) -> int:
     from .project import DOCS, allowed_link_hosts
     from .site.linkcheck import SiteChecker
+    from .site.site_url import SiteUrlError, normalise_site_url
 
-    report = SiteChecker(Path(args.site), args.site_url, allowed_link_hosts(), DOCS).check()
+    try:
+        site_url = normalise_site_url(args.site_url, allow_path_only=True) or "/"
+    except SiteUrlError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    report = SiteChecker(Path(args.site), site_url, allowed_link_hosts(), DOCS).check()
     for problem in report.problems:
         print(problem, file=sys.stderr)
     print(
