@@ -22,7 +22,7 @@ NODE_STAMP := node_modules/.installed-stamp
 .PHONY: help venv serve build test lint bench clean chromium node offline scorm export check
 
 help:
-	@echo "make serve   - live preview on http://127.0.0.1:8000/"
+	@echo "make serve   - live preview on http://127.0.0.1:8000/ (PORT=8001 HOST=0.0.0.0 to change)"
 	@echo "make build   - build the site into site/ (mkdocs build --strict)"
 	@echo "make test    - lint + the whole test suite (browser tests included)"
 	@echo "make lint    - ruff"
@@ -65,8 +65,12 @@ $(NODE_STAMP): package.json package-lock.json
 
 node: $(NODE_STAMP)
 
+# make serve PORT=8001 HOST=0.0.0.0: the port is checked before the (long) first build.
+PORT ?= 8000
+HOST ?= 127.0.0.1
 serve: $(STAMP)
-	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
+	@$(PY) -m coi_course port-check --host '$(HOST)' --port '$(PORT)'
+	$(VENV)/bin/mkdocs serve --dev-addr '$(HOST):$(PORT)'
 
 build: $(STAMP)
 	$(VENV)/bin/mkdocs build --strict

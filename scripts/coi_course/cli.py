@@ -59,6 +59,15 @@ def _serve(args) -> int:
             return 0
 
 
+def _port_check(args) -> int:
+    from .site.preview import port_problem
+
+    if problem := port_problem(args.host, args.port):
+        print(f"error: {problem}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def _package(args) -> int:
     from .project import ROOT
     from .publish.package import PackageError, make_offline, make_scorm
@@ -123,6 +132,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--prefix", default="/")
     p.add_argument("--port", type=int, default=8001)
     p.set_defaults(func=_serve)
+    p = sub.add_parser("port-check", help="say whether the live preview can listen on HOST:PORT")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8000)
+    p.set_defaults(func=_port_check)
     p = sub.add_parser("package", help="build the offline ZIP or the SCORM 1.2 package into dist/")
     p.add_argument("kind", choices=["offline", "scorm"])
     p.set_defaults(func=_package)
