@@ -169,6 +169,10 @@ def test_editor_leftovers_and_folders_in_quizzes_are_skipped(tmp_path):
     (tmp_path / "old.yml").mkdir()
     (tmp_path / "old.yml" / "x.yml").write_text("id: [broken", encoding="utf-8")
     assert [q.id for q in load_all_quizzes(tmp_path, DOCS)] == ["gifts-self-check"]
+    # make serve watches the folder: the dangling lock file must not break its change detection
+    from coi_course.quiz.loader import quiz_sources_signature
+
+    assert [Path(p).name for p, _ in quiz_sources_signature(tmp_path, DOCS)][:1] == ["gifts.yml"]
 
 
 def test_a_second_self_check_for_the_same_lesson_is_refused(tmp_path):
