@@ -19,7 +19,7 @@ export PYTHAINLP_OFFLINE := 1
 CHROMIUM ?= /usr/bin/chromium
 NODE_STAMP := node_modules/.installed-stamp
 
-.PHONY: help venv serve build test lint bench clean chromium node offline scorm export check
+.PHONY: help venv serve build test lint bench clean chromium node offline scorm export check csp
 
 help:
 	@echo "make serve   - live preview on http://127.0.0.1:8000/ (PORT=8001 HOST=0.0.0.0 to change)"
@@ -30,6 +30,7 @@ help:
 	@echo "make offline - dist/coi-course-offline.zip, opens from disk without a server"
 	@echo "make scorm   - dist/coi-course-scorm12.zip, a SCORM 1.2 package for an LMS"
 	@echo "make export  - quiz banks for Moodle (GIFT and Moodle XML) in dist/export/"
+	@echo "make csp     - the Content-Security-Policy header for the site in site/ (after make build)"
 	@echo "make bench   - benchmarks (prints measured numbers)"
 	@echo "make clean   - remove build output and caches (keeps .venv)"
 
@@ -97,6 +98,9 @@ scorm: $(STAMP)
 
 export: $(STAMP)
 	$(PY) -m coi_course export
+
+csp: $(STAMP)
+	$(PY) -m coi_course csp site
 
 clean:
 	rm -rf site site-* .pytest_cache .ruff_cache build dist .cache

@@ -59,6 +59,25 @@ def _serve(args) -> int:
             return 0
 
 
+def _csp(args) -> int:
+    from .site.csp import site_policy
+
+    site = Path(args.site)
+    if not site.is_dir():
+        print(f"error: {site} is not a built site: run make build first", file=sys.stderr)
+        return 1
+    policy = site_policy(site)
+    for problem in policy.problems:
+        print(problem, file=sys.stderr)
+    print(policy.header() if args.value_only else f"Content-Security-Policy: {policy.header()}")
+    print(
+        f"{policy.pages} pages, {len(policy.hashes)} inline script hashes, "
+        f"{len(policy.problems)} problems",
+        file=sys.stderr,
+    )
+    return 1 if policy.problems else 0
+
+
 def _port_check(args) -> int:
     from .site.preview import port_problem
 
@@ -132,6 +151,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--prefix", default="/")
     p.add_argument("--port", type=int, default=8001)
     p.set_defaults(func=_serve)
+    p = sub.add_parser("csp", help="print the Content-Security-Policy header for a built site")
+    p.add_argument("site", nargs="?", default="site")
+    p.add_argument("--value-only", action="store_true", help="print only the header's value")
+    p.set_defaults(func=_csp)
     p = sub.add_parser("port-check", help="say whether the live preview can listen on HOST:PORT")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000)
