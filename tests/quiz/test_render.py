@@ -165,3 +165,20 @@ def test_a_title_with_markup_is_escaped_once_for_the_theme(quizzes):
     )
     page = render_quiz(quiz, "th")
     assert page.title == page.meta["title"] == "a &lt;gift&gt; &amp; &#34;c&#34;"
+
+
+def test_author_text_in_the_lesson_box_and_quiz_link_comes_out_as_typed(quizzes):
+    import markdown
+
+    typed = "a <gift> & *c* [d] {: .x} 3.5 x|y ==m== _v_ `w` {{ 7*7 }}"
+    quiz = quizzes["self-check"].model_copy(
+        update={"title": quizzes["self-check"].title.model_copy(update={"en": typed})}
+    )
+    meta = {"objectives": [{"id": "o", "text": typed}]}
+    head, tail = render_lesson_extras(meta, "en", quiz, "lessons/gifts.md")
+    extensions = ["abbr", "admonition", "attr_list", "md_in_html", "tables", "pymdownx.mark"]
+    html = markdown.markdown(head + tail, extensions=extensions)
+    text = html.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+    assert f"<li>{typed}</li>" in text
+    assert typed in text.split('class="md-button md-button--primary"')[1]
+    assert "<em>" not in html and "<mark>" not in html and "<code>" not in html
