@@ -14,6 +14,7 @@ from .errors import SourceErrors
 BENCHMARKS = {
     "quiz": "coi_course.bench.quiz_build",
     "search": "coi_course.bench.search",
+    "quiz-files": "coi_course.bench.quiz_files",
 }
 
 
