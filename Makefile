@@ -71,9 +71,11 @@ PORT ?= 8000
 HOST ?= 127.0.0.1
 serve: $(STAMP)
 	@$(PY) -m coi_course port-check --host '$(HOST)' --port '$(PORT)'
+	@$(PY) -m coi_course check-sources
 	$(VENV)/bin/mkdocs serve --dev-addr '$(HOST):$(PORT)'
 
 build: $(STAMP)
+	@$(PY) -m coi_course check-sources
 	$(VENV)/bin/mkdocs build --strict
 	@echo "Site written to site/ (Thai at /, English at /en/)."
 

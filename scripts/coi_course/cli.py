@@ -79,6 +79,16 @@ def _csp(args) -> int:
     return 1 if policy.problems else 0
 
 
+def _check_sources(args) -> int:
+    from .course.sources import check_sources
+    from .project import DOCS, INCLUDES, LANGUAGES, ROOT
+
+    errors = check_sources(ROOT, DOCS, INCLUDES, LANGUAGES)
+    if errors:
+        raise SourceErrors(errors)
+    return 0
+
+
 def _port_check(args) -> int:
     from .site.preview import port_problem
 
@@ -152,6 +162,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--prefix", default="/")
     p.add_argument("--port", type=int, default=8001)
     p.set_defaults(func=_serve)
+    p = sub.add_parser(
+        "check-sources",
+        help="check that settings, pages and includes are UTF-8, with valid front matter, in every language",
+    )
+    p.set_defaults(func=_check_sources)
     p = sub.add_parser("csp", help="print the Content-Security-Policy header for a built site")
     p.add_argument("site", nargs="?", default="site")
     p.add_argument("--value-only", action="store_true", help="print only the header's value")

@@ -42,12 +42,13 @@ def not_utf8(path: Path, display: str) -> SourceError:
         data.decode("utf-8")
         return SourceError(display, None, "could not be read as UTF-8 text")
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-    try:
-        # Thai text has consonants (U+0E01-U+0E2E); a lone Latin-1 byte such as é would decode to
-        # a Thai tone mark only.
-        thai = any("\u0e01" <= ch <= "\u0e2e" for ch in data.decode("cp874"))
-    except UnicodeDecodeError:
-        thai = False
+        bad = exc.start
+    line = data.count(b"\n", 0, bad) + 1
+    # Thai text has consonants (U+0E01-U+0E2E); a lone Latin-1 byte such as é would decode to a Thai
+    # tone mark only. The line of the first bad byte is what is judged (the rest may be UTF-8).
+    start = data.rfind(b"\n", 0, bad) + 1
+    end = data.find(b"\n", bad)
+    bad_line = data[start : end if end >= 0 else len(data)].decode("cp874", errors="replace")
+    thai = any("\u0e01" <= ch <= "\u0e2e" for ch in bad_line)
     what = "Thai text in the old TIS-620 / Windows-874 encoding" if thai else "not UTF-8 text"
     return SourceError(display, line, f"this file is {what}: {SAVE_AS_UTF8}")

@@ -100,3 +100,27 @@ def test_the_strict_build_stops_with_the_messages_and_no_traceback(tmp_path):
     assert "docs/en/lessons/new.md: this page is missing: docs/th/lessons/new.md exists" in out
     assert "docs/en/index.md:1: this file is Thai text in the old TIS-620" in out
     assert not (root / "site").exists()
+
+
+def test_settings_files_that_are_not_utf8_are_named(tmp_path):
+    root = _project(tmp_path)
+    config = root / "mkdocs.yml"
+    config.write_bytes(
+        config.read_bytes().replace(b"site_name: bench", "site_name: ทดสอบ".encode("cp874"))
+    )
+    [problem] = _check(root)
+    assert problem.startswith("mkdocs.yml:1: this file is Thai text in the old TIS-620")
+
+
+def test_cli_check_sources_prints_messages_and_fails(tmp_path, capsys, monkeypatch):
+    import coi_course.project as project
+    from coi_course.cli import main
+
+    root = _project(tmp_path)
+    (root / "docs" / "th" / "extra.md").write_text("# x\n", encoding="utf-8")
+    for name, value in (("ROOT", root), ("DOCS", root / "docs"), ("INCLUDES", root / "includes")):
+        monkeypatch.setattr(project, name, value)
+    assert main(["check-sources"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("docs/en/extra.md: this page is missing: docs/th/extra.md exists")
+    assert "Traceback" not in err

@@ -10,6 +10,8 @@ from pathlib import Path
 from ..errors import SourceError, SourceErrors, not_utf8
 from .lessons import split_front_matter
 
+SETTINGS_FILES = ("mkdocs.yml", "pyproject.toml")
+
 
 def _display(path: Path, root: Path) -> str:
     try:
@@ -64,8 +66,12 @@ def missing_translations(docs: Path, languages: tuple[str, ...], root: Path) -> 
 def check_sources(
     root: Path, docs: Path, includes: Path, languages: tuple[str, ...]
 ) -> list[SourceError]:
-    """Every problem in the pages (``docs/<lang>/**/*.md``) and ``includes/``, sorted by file."""
+    """Every problem in the settings (mkdocs.yml, pyproject.toml), the pages (``docs/<lang>/**/*.md``)
+    and ``includes/``, sorted by file."""
     errors = []
+    for name in SETTINGS_FILES:
+        if (root / name).is_file():
+            errors += _read_errors(root / name, root, front_matter=False)
     for lang in languages:
         folder = docs / lang
         for path in sorted(folder.rglob("*.md")) if folder.is_dir() else []:
