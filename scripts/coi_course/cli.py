@@ -101,8 +101,14 @@ def _port_check(args) -> int:
 def _package(args) -> int:
     from .project import ROOT
     from .publish.package import PackageError, make_offline, make_scorm
+    from .site.output import write_problem
 
     dist = ROOT / "dist"
+    # The package build writes a settings variant beside mkdocs.yml, and the ZIP into dist/.
+    for folder, what in ((ROOT, "the package's settings"), (dist, "the package")):
+        if problem := write_problem(folder, what):
+            print(f"error: {problem}", file=sys.stderr)
+            return 1
     try:
         if args.kind == "offline":
             print(make_offline(dist / "coi-course-offline.zip"))

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from coi_course.bench.quiz_build import write_project
 from coi_course.project import ROOT
 from coi_course.site.output import write_problem
@@ -126,3 +128,15 @@ def test_export_to_an_unwritable_folder_is_a_plain_message(capsys):
     assert code == 1
     assert err.startswith("error: cannot write /sys/coi-course")
     assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("kind", ["offline", "scorm"])
+def test_packages_in_an_unwritable_checkout_are_a_plain_message(kind, capsys, monkeypatch):
+    import coi_course.project as project
+    from coi_course.cli import main
+
+    monkeypatch.setattr(project, "ROOT", Path("/sys/coi-course"))
+    assert main(["package", kind]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("error: cannot write the package's settings to /sys/coi-course: /sys is")
+    assert "copy the project to a folder you can write" in err and "Traceback" not in err

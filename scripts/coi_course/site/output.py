@@ -12,7 +12,7 @@ from pathlib import Path
 _held: dict[Path, int] = {}  # lock file -> open descriptor, for the life of this process
 
 
-def write_problem(folder: Path) -> str | None:
+def write_problem(folder: Path, what: str = "the built site") -> str | None:
     """Why ``folder`` (or, if it does not exist yet, the folder it would be created in) cannot be
     written, as a plain sentence; None when it can. Tries for real: permissions, read-only mounts."""
     target = folder
@@ -24,9 +24,9 @@ def write_problem(folder: Path) -> str | None:
     except OSError as exc:
         reason = exc.strerror or str(exc)
         return (
-            f"cannot write the built site to {folder}: {target} is not writable ({reason}). "
-            "If this checkout is read-only, build into a folder you can write, e.g. "
-            "mkdocs build --strict -d /tmp/coi-site"
+            f"cannot write {what} to {folder}: {target} is not writable ({reason}). "
+            "If this checkout is read-only, copy the project to a folder you can write, or build "
+            "the site elsewhere: mkdocs build --strict -d /tmp/coi-site"
         )
     return None
 
