@@ -39,6 +39,10 @@ EXPECTED = {
         4,
         "pass_percent must be a whole number from 1 to 100, got the number 1:20",
     ),
+    "true-false-yes": (
+        33,
+        "a 'true-false' question's answer is true or false, got the yes/no value yes",
+    ),
     "shuffle-yes": (4, "shuffle must be true or false, got the yes/no value yes"),
     "text-unquoted-number": (
         18,

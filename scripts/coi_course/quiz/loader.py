@@ -108,13 +108,16 @@ def _plain_message(err: dict, data) -> str:
 
 
 def _answer_message(key: tuple, data: Located) -> str:
-    answer = data.data
+    answer, question = data.data, {}
     for part in key:
+        question = answer if isinstance(answer, dict) else question
         answer = answer[part]
+    if question.get("type") == "true-false" and not isinstance(answer, list):
+        return f"a 'true-false' question's answer is true or false, got {_typed(answer)}"
     for item in answer if isinstance(answer, list) else [answer]:
-        if isinstance(item, Unquoted) or (isinstance(item, int | float) and item is not True):
-            if item is False:
-                continue
+        if isinstance(item, bool):
+            continue
+        if isinstance(item, Unquoted | int | float):
             return _quote_hint("answer", item) + (
                 '; quote each accepted text, e.g. answer: ["3000", "3,000"] (without quotes a '
                 "comma inside [...] splits 3,000 into two answers)"
