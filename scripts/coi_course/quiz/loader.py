@@ -80,7 +80,9 @@ def _plain_message(err: dict, data) -> str:
         key = "choices.id" if "choices" in loc else "id"
         return f"{name} must be {_FIELD_HINTS[key]}, got {err.get('input')!r}"
     if kind == "literal_error":
-        return f"{name} must be one of {err['ctx']['expected']}, got {err.get('input')!r}"
+        got = err.get("input")
+        got = _typed(got) if isinstance(got, Unquoted | bool) else repr(got)
+        return f"{name} must be one of {err['ctx']['expected']}, got {got}"
     value = err.get("input")
     if (
         loc
