@@ -78,3 +78,19 @@ def test_a_copy_of_the_project_builds_and_checks_its_own_quizzes(tmp_path):
     )
     assert check.returncode == 0, check.stderr
     assert check.stdout.startswith("2 quiz files OK")
+
+
+def test_the_cli_takes_the_project_folder_as_an_option(tmp_path):
+    copy = tmp_path / "copy"
+    write_project(copy, 3, quizzes=True)
+    run = [sys.executable, "-m", "coi_course", "--project", str(copy), "check"]
+    proc = subprocess.run(
+        run, cwd=tmp_path, env=_env_without_root(), capture_output=True, text=True, timeout=60
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.startswith("3 quiz files OK")
+    missing = run[:4] + [str(tmp_path / "nowhere"), "check"]
+    proc = subprocess.run(
+        missing, cwd=tmp_path, env=_env_without_root(), capture_output=True, text=True, timeout=60
+    )
+    assert proc.returncode == 2 and "no mkdocs.yml in" in proc.stderr

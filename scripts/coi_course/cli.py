@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import errno
 import importlib
+import os
 import sys
 from pathlib import Path
 
@@ -148,10 +149,34 @@ def _bench(args) -> int:
     return status
 
 
+def _use_project(argv: list[str] | None) -> str | None:
+    """Apply ``--project DIR`` (before the package reads where the project is); a problem, or None."""
+    pre = argparse.ArgumentParser(add_help=False)
+    pre.add_argument("--project")
+    known, _ = pre.parse_known_args(argv)
+    if not known.project:
+        return None
+    folder = Path(known.project).resolve()
+    if not (folder / "mkdocs.yml").is_file():
+        return f"--project {known.project}: no mkdocs.yml in {folder}"
+    loaded = sys.modules.get("coi_course.project")
+    if loaded is not None and loaded.ROOT.resolve() != folder:
+        return f"--project {known.project}: this process already works on {loaded.ROOT}"
+    os.environ["COI_COURSE_ROOT"] = str(folder)
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
+    if problem := _use_project(argv):
+        print(f"error: {problem}", file=sys.stderr)
+        return 2
     from .project import DOCS, QUIZZES
 
     parser = argparse.ArgumentParser(prog="coi_course", description=__doc__)
+    parser.add_argument(
+        "--project",
+        help="the project folder (the one with mkdocs.yml); default: the nearest from here up",
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("check", help="validate every quiz file in quizzes/")
     p.add_argument("--quizzes", default=str(QUIZZES))
