@@ -4,19 +4,25 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
-# Reproducible builds: pin every timestamp to the last commit (or a fixed date outside git).
-SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1735689600)
+# Reproducible builds: pin every timestamp to the last commit. safe.directory lets a build user who does
+# not own the checkout read it. If git cannot say, nothing is guessed here: the build itself then says
+# why (scripts/hooks/build_date.py), or dates pages by their files outside a git checkout.
+SOURCE_DATE_EPOCH ?= $(shell git -c safe.directory='*' log -1 --format=%ct 2>/dev/null)
+ifneq ($(strip $(SOURCE_DATE_EPOCH)),)
 export SOURCE_DATE_EPOCH
+else
+unexport SOURCE_DATE_EPOCH
+endif
 export NO_MKDOCS_2_WARNING := 1
 export PYTHAINLP_READ_ONLY := 1
 export PYTHAINLP_OFFLINE := 1
 CHROMIUM ?= /usr/bin/chromium
 NODE_STAMP := node_modules/.installed-stamp
 
-.PHONY: help venv serve build test lint bench clean chromium node offline scorm export check report
+.PHONY: help venv serve build test lint bench clean chromium node offline scorm export check report csp
 
 help:
-	@echo "make serve   - live preview on http://127.0.0.1:8000/"
+	@echo "make serve   - live preview on http://127.0.0.1:8000/ (PORT=8001 HOST=0.0.0.0 to change)"
 	@echo "make build   - build the site into site/ (mkdocs build --strict)"
 	@echo "make test    - lint + the whole test suite (browser tests included)"
 	@echo "make lint    - ruff"
@@ -25,6 +31,7 @@ help:
 	@echo "make scorm   - dist/coi-course-scorm12.zip, a SCORM 1.2 package for an LMS"
 	@echo "make export  - quiz banks for Moodle (GIFT and Moodle XML) in dist/export/"
 	@echo "make report RESULTS=folder - training officer's report in dist/report/ (add LANG_REPORT=en)"
+	@echo "make csp     - the Content-Security-Policy header for the site in site/ (after make build)"
 	@echo "make bench   - benchmarks (prints measured numbers)"
 	@echo "make clean   - remove build output and caches (keeps .venv)"
 
@@ -60,10 +67,16 @@ $(NODE_STAMP): package.json package-lock.json
 
 node: $(NODE_STAMP)
 
+# make serve PORT=8001 HOST=0.0.0.0: the port is checked before the (long) first build.
+PORT ?= 8000
+HOST ?= 127.0.0.1
 serve: $(STAMP)
-	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
+	@$(PY) -m coi_course port-check --host '$(HOST)' --port '$(PORT)'
+	@$(PY) -m coi_course check-sources
+	$(VENV)/bin/mkdocs serve --dev-addr '$(HOST):$(PORT)'
 
 build: $(STAMP)
+	@$(PY) -m coi_course check-sources
 	$(VENV)/bin/mkdocs build --strict
 	@echo "Site written to site/ (Thai at /, English at /en/)."
 
@@ -71,8 +84,8 @@ check: $(STAMP)
 	$(PY) -m coi_course check
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check scripts tests
-	$(VENV)/bin/ruff format --check scripts tests
+	$(VENV)/bin/ruff check --no-cache scripts tests
+	$(VENV)/bin/ruff format --no-cache --check scripts tests
 
 test: $(STAMP) chromium $(NODE_STAMP) lint
 	CHROMIUM=$(CHROMIUM) $(VENV)/bin/pytest -q
@@ -93,6 +106,9 @@ export: $(STAMP)
 report: $(STAMP)
 	@test -n "$(RESULTS)" || { echo "usage: make report RESULTS=folder-with-results-files [LANG_REPORT=en]" >&2; exit 2; }
 	$(PY) -m coi_course report "$(RESULTS)" --lang $(or $(LANG_REPORT),th) --out dist/report
+
+csp: $(STAMP)
+	$(PY) -m coi_course csp site
 
 clean:
 	rm -rf site site-* .pytest_cache .ruff_cache build dist .cache

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from coi_course.errors import SourceErrors
 from coi_course.project import ROOT
 from coi_course.site.serve import SiteServer
 
@@ -68,3 +69,13 @@ def load_hook(name: str):
 def site_pages(site: Path) -> list[str]:
     """Every content page of the built site (relative paths), both languages, 404 page excluded."""
     return sorted(p.relative_to(site).as_posix() for p in site.rglob("index.html"))
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """A content problem (SourceErrors from a loader) fails a test with its file:line messages only:
+    the author needs those lines, not a traceback through the loader."""
+    outcome = yield
+    report = outcome.get_result()
+    if report.failed and call.excinfo is not None and call.excinfo.errisinstance(SourceErrors):
+        report.longrepr = f"content problem(s):\n{call.excinfo.value}"

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
+import os
 import sys
 from pathlib import Path
 
@@ -14,6 +16,7 @@ BENCHMARKS = {
     "quiz": "coi_course.bench.quiz_build",
     "search": "coi_course.bench.search",
     "report": "coi_course.bench.report",
+    "quiz-files": "coi_course.bench.quiz_files",
 }
 
 
@@ -28,8 +31,14 @@ def _check(args) -> int:
 def _check_links(args) -> int:
     from .project import DOCS, allowed_link_hosts
     from .site.linkcheck import SiteChecker
+    from .site.site_url import SiteUrlError, normalise_site_url
 
-    report = SiteChecker(Path(args.site), args.site_url, allowed_link_hosts(), DOCS).check()
+    try:
+        site_url = normalise_site_url(args.site_url, allow_path_only=True) or "/"
+    except SiteUrlError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    report = SiteChecker(Path(args.site), site_url, allowed_link_hosts(), DOCS).check()
     for problem in report.problems:
         print(problem, file=sys.stderr)
     print(
@@ -53,11 +62,55 @@ def _serve(args) -> int:
             return 0
 
 
+def _csp(args) -> int:
+    from .site.csp import site_policy
+
+    site = Path(args.site)
+    if not site.is_dir():
+        print(f"error: {site} is not a built site: run make build first", file=sys.stderr)
+        return 1
+    policy = site_policy(site)
+    for problem in policy.problems:
+        print(problem, file=sys.stderr)
+    print(policy.header() if args.value_only else f"Content-Security-Policy: {policy.header()}")
+    print(
+        f"{policy.pages} pages, {len(policy.hashes)} inline script hashes, "
+        f"{len(policy.problems)} problems",
+        file=sys.stderr,
+    )
+    return 1 if policy.problems else 0
+
+
+def _check_sources(args) -> int:
+    from .course.sources import check_sources
+    from .project import DOCS, INCLUDES, LANGUAGES, ROOT
+
+    errors = check_sources(ROOT, DOCS, INCLUDES, LANGUAGES)
+    if errors:
+        raise SourceErrors(errors)
+    return 0
+
+
+def _port_check(args) -> int:
+    from .site.preview import port_problem
+
+    if problem := port_problem(args.host, args.port):
+        print(f"error: {problem}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def _package(args) -> int:
     from .project import ROOT
     from .publish.package import PackageError, make_offline, make_scorm
+    from .site.output import write_problem
 
     dist = ROOT / "dist"
+    # The package build writes a settings variant beside mkdocs.yml, and the ZIP into dist/.
+    for folder, what in ((ROOT, "the package's settings"), (dist, "the package")):
+        if problem := write_problem(folder, what):
+            print(f"error: {problem}", file=sys.stderr)
+            return 1
     try:
         if args.kind == "offline":
             print(make_offline(dist / "coi-course-offline.zip"))
@@ -135,10 +188,34 @@ def _bench(args) -> int:
     return status
 
 
+def _use_project(argv: list[str] | None) -> str | None:
+    """Apply ``--project DIR`` (before the package reads where the project is); a problem, or None."""
+    pre = argparse.ArgumentParser(add_help=False)
+    pre.add_argument("--project")
+    known, _ = pre.parse_known_args(argv)
+    if not known.project:
+        return None
+    folder = Path(known.project).resolve()
+    if not (folder / "mkdocs.yml").is_file():
+        return f"--project {known.project}: no mkdocs.yml in {folder}"
+    loaded = sys.modules.get("coi_course.project")
+    if loaded is not None and loaded.ROOT.resolve() != folder:
+        return f"--project {known.project}: this process already works on {loaded.ROOT}"
+    os.environ["COI_COURSE_ROOT"] = str(folder)
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
+    if problem := _use_project(argv):
+        print(f"error: {problem}", file=sys.stderr)
+        return 2
     from .project import DOCS, QUIZZES
 
     parser = argparse.ArgumentParser(prog="coi_course", description=__doc__)
+    parser.add_argument(
+        "--project",
+        help="the project folder (the one with mkdocs.yml); default: the nearest from here up",
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("check", help="validate every quiz file in quizzes/")
     p.add_argument("--quizzes", default=str(QUIZZES))
@@ -155,6 +232,19 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--prefix", default="/")
     p.add_argument("--port", type=int, default=8001)
     p.set_defaults(func=_serve)
+    p = sub.add_parser(
+        "check-sources",
+        help="check that settings, pages and includes are UTF-8, with valid front matter, in every language",
+    )
+    p.set_defaults(func=_check_sources)
+    p = sub.add_parser("csp", help="print the Content-Security-Policy header for a built site")
+    p.add_argument("site", nargs="?", default="site")
+    p.add_argument("--value-only", action="store_true", help="print only the header's value")
+    p.set_defaults(func=_csp)
+    p = sub.add_parser("port-check", help="say whether the live preview can listen on HOST:PORT")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8000)
+    p.set_defaults(func=_port_check)
     p = sub.add_parser("package", help="build the offline ZIP or the SCORM 1.2 package into dist/")
     p.add_argument("kind", choices=["offline", "scorm"])
     p.set_defaults(func=_package)
@@ -178,4 +268,14 @@ def main(argv: list[str] | None = None) -> int:
         for error in exc.errors:
             print(error, file=sys.stderr)
         print(f"{len(exc.errors)} problem(s) found", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        if exc.errno not in (errno.EACCES, errno.EPERM, errno.EROFS):
+            raise
+        what = exc.filename or "a file"
+        print(
+            f"error: cannot write {what}: {exc.strerror}. If this checkout is read-only, copy the "
+            "project to a folder you can write (or give an output folder, e.g. export --out DIR)",
+            file=sys.stderr,
+        )
         return 1

@@ -2,19 +2,92 @@
 
 libyaml (PyYAML's C loader) composes the node tree, which carries positions; the same walk builds the
 plain data and an index from each value's path (``("questions", 2, "answer")``) to its line.
+
+Values mean what the author sees. YAML 1.1 reads ``010`` as 8, ``12:30`` as 750, ``yes`` as true
+and ``2024-01-01`` as a date; here only plain decimal whole numbers (``80``) and ``true``/``false``
+keep a type, and every other unquoted scalar that is not text comes back as ``Unquoted`` with the
+text as typed, which the schema then refuses with a message ("put it in quotes"). Anchors and
+aliases (``&a``, ``*a``) are refused before anything is built, so a nested alias bomb costs nothing.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from .errors import SourceError, SourceErrors
+from .errors import SourceError, SourceErrors, not_utf8
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_PLAIN_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
+_PLAIN_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False}
+_PLAIN_BOOL["FALSE"] = False
+
+
+@dataclass(frozen=True)
+class Unquoted:
+    """An unquoted value YAML 1.1 would turn into something else than the text typed: 010, 12:30,
+    yes, 1.5, 2024-01-01. ``kind`` says what YAML would have made of it."""
+
+    text: str
+    kind: str
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class _AuthorLoader(_Loader):
+    """libyaml with the author's meaning of numbers, booleans and dates (see the module docstring)."""
+
+    def _int(self, node):
+        return (
+            int(node.value) if _PLAIN_INT.fullmatch(node.value) else Unquoted(node.value, "number")
+        )
+
+    def _bool(self, node):
+        value = _PLAIN_BOOL.get(node.value)
+        return Unquoted(node.value, "yes/no value") if value is None else value
+
+
+def _unquoted(kind: str):
+    return lambda loader, node: Unquoted(node.value, kind)
+
+
+_AuthorLoader.add_constructor("tag:yaml.org,2002:int", _AuthorLoader._int)
+_AuthorLoader.add_constructor("tag:yaml.org,2002:bool", _AuthorLoader._bool)
+_AuthorLoader.add_constructor("tag:yaml.org,2002:float", _unquoted("number"))
+_AuthorLoader.add_constructor("tag:yaml.org,2002:timestamp", _unquoted("date"))
+
+
+def _anchor_errors(text: str, display: str) -> list[SourceError]:
+    """Every anchor (&name) and alias (*name), found from the parser's events without building
+    anything; [] when there are none or the text has a syntax error (load_yaml reports that)."""
+    if "&" not in text and "*" not in text:
+        return []
+    errors: dict[int, SourceError] = {}  # one message per line is enough
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.AliasEvent):
+                what = f"alias *{event.anchor}"
+            elif getattr(event, "anchor", None):
+                what = f"anchor &{event.anchor}"
+            else:
+                continue
+            line = event.start_mark.line + 1
+            errors.setdefault(
+                line,
+                SourceError(
+                    display,
+                    line,
+                    f"YAML {what}: anchors and aliases are not allowed here, write the value out",
+                ),
+            )
+    except yaml.YAMLError:
+        return []
+    return list(errors.values())
 
 
 @dataclass
@@ -52,11 +125,11 @@ def load_yaml(path: Path, display: str, loader_class=None) -> Located:
     ``loader_class`` replaces the safe libyaml loader (e.g. one that accepts mkdocs.yml's tags)."""
     try:
         text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise SourceErrors(
-            [SourceError(display, None, f"is not UTF-8 text ({exc.reason})")]
-        ) from None
-    loader = (loader_class or _Loader)(text)
+    except UnicodeDecodeError:
+        raise SourceErrors([not_utf8(path, display)]) from None
+    if errors := _anchor_errors(text, display):
+        raise SourceErrors(errors)
+    loader = (loader_class or _AuthorLoader)(text)
     try:
         node = loader.get_single_node()
         out = Located(None)
@@ -86,7 +159,7 @@ class _DuplicateKey(Exception):
     pass
 
 
-class _PlainLoader(_Loader):
+class _PlainLoader(_AuthorLoader):
     """libyaml without positions; a repeated key is refused (load_yaml then explains it)."""
 
     def construct_mapping(self, node, deep=False):
@@ -102,7 +175,10 @@ class _PlainLoader(_Loader):
 def load_yaml_plain(path: Path) -> Any | None:
     """Just the data, fast; None when anything is wrong (use load_yaml for the messages)."""
     try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=_PlainLoader)  # noqa: S506
+        text = path.read_text(encoding="utf-8")
+        if _anchor_errors(text, ""):
+            return None
+        return yaml.load(text, Loader=_PlainLoader)  # noqa: S506
     except (UnicodeDecodeError, yaml.YAMLError, _DuplicateKey, TypeError):
         return None
 

@@ -8,7 +8,8 @@ import re
 import pytest
 import yaml
 
-from coi_course.course.lessons import headings, split_front_matter
+from coi_course.course.lessons import display_path, headings, read_page_text, split_front_matter
+from coi_course.errors import SourceErrors
 from coi_course.project import DOCS, LANGUAGES, ROOT
 from coi_course.quiz.loader import load_all_quizzes
 from coi_course.quiz.render import PROGRESS_PAGE, quiz_page_path
@@ -19,8 +20,18 @@ LESSONS = sorted(
 PLACEHOLDER = re.compile(r"\b(TODO|TBD|FIXME|lorem ipsum|coming soon)\b|อยู่ระหว่างจัดทำ|XXX", re.I)
 
 
+def _read_path(path) -> tuple[dict, str]:
+    """Front matter and body of a page; a missing or unreadable page fails the test with a message."""
+    if not path.is_file():
+        pytest.fail(f"{display_path(path)} is missing (every page exists in th and en)", False)
+    try:
+        return split_front_matter(read_page_text(path), display_path(path))
+    except SourceErrors as exc:
+        pytest.fail(str(exc), pytrace=False)
+
+
 def _read(lang: str, rel: str) -> tuple[dict, str]:
-    return split_front_matter((DOCS / lang / rel).read_text(encoding="utf-8"))
+    return _read_path(DOCS / lang / rel)
 
 
 def test_there_are_lessons():
@@ -57,7 +68,7 @@ def test_every_heading_has_an_id_and_languages_match(lesson):
 
 def test_every_page_heading_has_an_id():
     for path in sorted(DOCS.rglob("*.md")):
-        _, body = split_front_matter(path.read_text(encoding="utf-8"))
+        _, body = _read_path(path)
         missing = [h for h, i in headings(body) if i is None]
         assert not missing, f"{path.relative_to(ROOT)}: headings without {{#id}}: {missing}"
 

@@ -6,12 +6,14 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
 import pytest
 
 from coi_course.course.content_version import (
+    BuildDateError,
     course_sources,
     course_version,
     source_date,
@@ -119,3 +121,75 @@ def test_without_source_date_epoch_the_last_commit_of_the_file_is_used(course):
     page = course / "docs/th/index.md"
     os.utime(page, (1800000000, 1800000000))
     assert source_epoch([page], course, {}) == 1706745600
+
+
+def _git(*args, cwd, env=None):
+    return subprocess.run(
+        ["git", *args], cwd=cwd, capture_output=True, text=True, env=env, check=False
+    )
+
+
+def _commit(course: Path, epoch: int) -> None:
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_DATE": f"@{epoch} +0000",
+        "GIT_COMMITTER_DATE": f"@{epoch} +0000",
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
+    }
+    assert _git("init", "-q", cwd=course).returncode == 0
+    assert _git("add", "-A", cwd=course, env=env).returncode == 0
+    assert _git("commit", "-qm", "x", cwd=course, env=env).returncode == 0
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="needs root to give the checkout to another user")
+def test_a_checkout_owned_by_another_user_is_still_dated_by_its_last_commit(course):
+    _commit(course, 1750000000)
+    for path in (course, *course.rglob("*")):
+        os.chown(path, 12345, 12345, follow_symlinks=False)
+    plain = _git("log", "-1", "--format=%ct", cwd=course)
+    assert plain.returncode != 0 and "dubious ownership" in plain.stderr  # what git does by default
+    assert source_epoch(course_sources(course), course, environ={}) == 1750000000
+
+
+def test_git_failing_in_a_checkout_is_an_error_that_says_why_and_how(course):
+    (course / ".git").write_text("gitdir: /nonexistent/worktree\n", encoding="utf-8")
+    with pytest.raises(BuildDateError) as info:
+        source_epoch(course_sources(course), course, environ={})
+    message = str(info.value)
+    assert message.startswith(f"git cannot give the date of the last commit in {course}: ")
+    assert "not a git repository" in message and "set SOURCE_DATE_EPOCH" in message
+
+
+def test_a_source_date_epoch_that_is_not_a_number_is_an_error(course):
+    with pytest.raises(BuildDateError, match="SOURCE_DATE_EPOCH='yesterday' is not a Unix time"):
+        source_epoch(course_sources(course), course, environ={"SOURCE_DATE_EPOCH": "yesterday"})
+
+
+def test_the_build_stops_with_the_reason_when_git_cannot_date_it(tmp_path):
+    from coi_course.bench.quiz_build import write_project
+
+    root = tmp_path / "course"
+    write_project(root, 1, quizzes=True)
+    (root / ".git").write_text("gitdir: /nonexistent/worktree\n", encoding="utf-8")
+    config = root / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "hooks:\n", f"hooks:\n  - {ROOT / 'scripts/hooks/build_date.py'}\n"
+        ),
+        encoding="utf-8",
+    )
+    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+    env |= {"COI_COURSE_ROOT": str(root), "NO_MKDOCS_2_WARNING": "1"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    out = proc.stdout + proc.stderr
+    assert proc.returncode != 0 and "Traceback" not in out
+    assert "build date: git cannot give the date of the last commit" in out

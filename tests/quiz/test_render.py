@@ -18,6 +18,7 @@ from coi_course.quiz.keys import (
 )
 from coi_course.quiz.loader import load_all_quizzes
 from coi_course.quiz.render import render_lesson_extras, render_progress, render_quiz
+from coi_course.templating import html_title
 
 FIX = Path(__file__).parents[1] / "fixtures"
 
@@ -54,7 +55,7 @@ def _html(page) -> tuple[dict, str]:
 def test_self_check_page_structure(quizzes, lang):
     quiz = quizzes["self-check"]
     meta, html = _html(render_quiz(quiz, lang))
-    assert meta["title"] == quiz.title[lang] and meta["search"] == {"exclude": True}
+    assert meta["title"] == html_title(quiz.title[lang]) and meta["search"] == {"exclude": True}
     tags = Tags(html)
     fieldsets = tags.all("fieldset")
     assert [f["data-qid"] for f in fieldsets] == [q.id for q in quiz.questions]
@@ -167,3 +168,28 @@ def test_pages_carry_exactly_the_texts_quiz_js_uses(quizzes):
     for page, lang in pages:
         found = re.search(r'class="coi-quiz__ui">(.*?)</script>', page.html, re.S)
         assert json.loads(found.group(1)) == {k: ui_text()[lang][k] for k in SCRIPT_TEXTS}
+
+
+def test_a_title_with_markup_is_escaped_once_for_the_theme(quizzes):
+    quiz = quizzes["self-check"].model_copy(
+        update={"title": quizzes["self-check"].title.model_copy(update={"th": 'a <gift> & "c"'})}
+    )
+    page = render_quiz(quiz, "th")
+    assert page.title == page.meta["title"] == "a &lt;gift&gt; &amp; &#34;c&#34;"
+
+
+def test_author_text_in_the_lesson_box_and_quiz_link_comes_out_as_typed(quizzes):
+    import markdown
+
+    typed = "a <gift> & *c* [d] {: .x} 3.5 x|y ==m== _v_ `w` {{ 7*7 }}"
+    quiz = quizzes["self-check"].model_copy(
+        update={"title": quizzes["self-check"].title.model_copy(update={"en": typed})}
+    )
+    meta = {"objectives": [{"id": "o", "text": typed}]}
+    head, tail = render_lesson_extras(meta, "en", quiz, "lessons/gifts.md")
+    extensions = ["abbr", "admonition", "attr_list", "md_in_html", "tables", "pymdownx.mark"]
+    html = markdown.markdown(head + tail, extensions=extensions)
+    text = html.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+    assert f"<li>{typed}</li>" in text
+    assert typed in text.split('class="md-button md-button--primary"')[1]
+    assert "<em>" not in html and "<mark>" not in html and "<code>" not in html

@@ -39,32 +39,67 @@ def course_version(root: Path = ROOT) -> str:
     return digest.hexdigest()[:VERSION_LENGTH]
 
 
+class BuildDateError(Exception):
+    """Git is there but cannot give the date of the last commit; the message says why and what to do."""
+
+
+def _in_git_checkout(folder: Path) -> bool:
+    return any((f / ".git").exists() for f in (folder.resolve(), *folder.resolve().parents))
+
+
 def _git_epoch(paths: Iterable[Path], cwd: Path) -> int | None:
+    """Time of the last commit that touched ``paths``; None outside a git checkout or for files not
+    committed yet. Raises BuildDateError when git fails inside a checkout: never a silent guess.
+
+    ``safe.directory=*`` lets a build user who does not own the checkout read it (git otherwise
+    refuses with "dubious ownership"); it is the project being built, whose code the build runs."""
+    if not _in_git_checkout(cwd):
+        return None
+    command = ["git", "-c", "safe.directory=*", "log", "-1", "--format=%ct", "--"]
     try:
         proc = subprocess.run(
-            ["git", "log", "-1", "--format=%ct", "--", *(str(p) for p in paths)],
+            [*command, *(str(p) for p in paths)],
             cwd=cwd,
             capture_output=True,
             text=True,
-            timeout=20,
+            timeout=60,
             check=False,
         )
-    except (OSError, subprocess.SubprocessError):
-        return None
+    except FileNotFoundError:
+        raise BuildDateError(
+            f"{cwd} is a git checkout, but the git command is not installed, so the pages cannot "
+            "be dated with their last commit: install git (apt-get install git), or set "
+            "SOURCE_DATE_EPOCH to the Unix time to print (e.g. SOURCE_DATE_EPOCH=1735689600)"
+        ) from None
+    except (OSError, subprocess.SubprocessError) as exc:
+        raise BuildDateError(f"git could not be run in {cwd}: {exc}") from None
     out = proc.stdout.strip()
-    return int(out) if proc.returncode == 0 and out.isdigit() else None
+    if proc.returncode != 0:
+        reason = " ".join(proc.stderr.split()) or f"exit status {proc.returncode}"
+        raise BuildDateError(
+            f"git cannot give the date of the last commit in {cwd}: {reason}. Fix what git says "
+            "(for 'dubious ownership': git config --global --add safe.directory "
+            f"{cwd.resolve()}), or set SOURCE_DATE_EPOCH to the Unix time to print"
+        )
+    return int(out) if out.isdigit() else None
 
 
 def source_epoch(paths: Iterable[Path], root: Path = ROOT, environ=None) -> int:
     """The Unix time the pages built from ``paths`` are dated with.
 
     SOURCE_DATE_EPOCH when set (the Makefile sets it to the last commit, which keeps builds
-    reproducible); else the last commit that touched ``paths``; else their newest modification time.
+    reproducible); else the last commit that touched ``paths``; else (outside a git checkout, or
+    files not committed yet) their newest modification time. A git failure is an error.
     """
     environ = os.environ if environ is None else environ
     fixed = str(environ.get("SOURCE_DATE_EPOCH", "")).strip()
     if fixed.isdigit():
         return int(fixed)
+    if fixed:
+        raise BuildDateError(
+            f"SOURCE_DATE_EPOCH={fixed!r} is not a Unix time: give whole seconds since 1970, "
+            "e.g. SOURCE_DATE_EPOCH=1735689600, or leave it unset to use the last commit"
+        )
     paths = list(paths)
     epoch = _git_epoch(paths, root)
     if epoch is not None:

@@ -10,13 +10,13 @@ import json
 import logging
 import os
 import shutil
-import subprocess
 import tempfile
 import zipfile
 from pathlib import Path
 
 import yaml
 
+from ..course.content_version import BuildDateError, course_sources, source_epoch
 from ..project import DOCS, QUIZZES, ROOT
 from ..quiz.loader import load_all_quizzes
 from ..templating import template_env
@@ -31,17 +31,11 @@ ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # fixed timestamps: the same sources give the 
 
 
 def _last_commit_time() -> str:
+    """The sources' date (last commit, never a silent guess: see course.content_version)."""
     try:
-        out = subprocess.run(
-            ["git", "log", "-1", "--format=%ct"],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        out = ""
-    return out or "1735689600"
+        return str(source_epoch(course_sources(ROOT), ROOT, environ={}))
+    except BuildDateError as exc:
+        raise PackageError(f"build date: {exc}") from None
 
 
 def build_variant(dest: Path, *, offline: bool = False, scorm: bool = False) -> Path:

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+import posixpath
+from pathlib import Path, PurePosixPath
 
 from pydantic import ValidationError
 
 from ..course.lessons import read_lesson
 from ..errors import SourceError, SourceErrors
 from ..project import LANGUAGES, ROOT
-from ..yaml_source import Located, line_of, load_yaml, load_yaml_plain
+from ..yaml_source import Located, Unquoted, line_of, load_yaml, load_yaml_plain
+from .keys import normalize_answer
 from .model import Quiz
+
+QUIZ_SUFFIXES = (".yml", ".yaml")  # in any letter case: extra.YML is read too
 
 _FIELD_HINTS = {
     "id": "a lowercase ASCII id such as gift-limit (letters a-z, digits, hyphens)",
@@ -36,6 +40,30 @@ def _loc_text(loc: tuple) -> str:
     return prefix + (out or "questions")
 
 
+def _kind(value) -> str:
+    """What YAML made of an unquoted value: "number", "date", "yes/no value"."""
+    if isinstance(value, Unquoted):
+        return value.kind
+    return "true/false value" if isinstance(value, bool) else "number"
+
+
+def _as_typed(value) -> str:
+    return str(value).lower() if isinstance(value, bool) else str(value)
+
+
+def _typed(value) -> str:
+    """For messages: "the number 010", "the yes/no value yes"."""
+    return f"the {_kind(value)} {_as_typed(value)}"
+
+
+def _quote_hint(name: str, value) -> str:
+    text = _as_typed(value)
+    return (
+        f"{name} is text, but without quotes YAML reads {text} as a {_kind(value)}: "
+        f'put it in quotes, e.g. "{text}"'
+    )
+
+
 def _plain_message(err: dict, data) -> str:
     loc = tuple(
         p
@@ -52,9 +80,26 @@ def _plain_message(err: dict, data) -> str:
         key = "choices.id" if "choices" in loc else "id"
         return f"{name} must be {_FIELD_HINTS[key]}, got {err.get('input')!r}"
     if kind == "literal_error":
-        return f"{name} must be one of {err['ctx']['expected']}, got {err.get('input')!r}"
-    if kind in ("greater_than_equal", "less_than_equal") and loc[-1] == "pass_percent":
-        return f"pass_percent must be a whole number from 1 to 100, got {err.get('input')!r}"
+        got = err.get("input")
+        got = _typed(got) if isinstance(got, Unquoted | bool) else repr(got)
+        return f"{name} must be one of {err['ctx']['expected']}, got {got}"
+    value = err.get("input")
+    if (
+        loc
+        and loc[-1] == "pass_percent"
+        and kind in ("greater_than_equal", "less_than_equal", "int_type", "int_from_float")
+    ):
+        got = value if isinstance(value, int) and not isinstance(value, bool) else _typed(value)
+        return f"pass_percent must be a whole number from 1 to 100, got {got}"
+    if kind == "bool_type":
+        return f"{name} must be true or false, got {_typed(value)}"
+    if kind == "string_type" and isinstance(value, Unquoted | bool | int | float):
+        return _quote_hint(name, value)
+    if kind == "value_error" and "no visible characters" in err.get("msg", ""):
+        return (
+            f"{name} has no visible characters (only spaces or invisible characters such as "
+            "the zero-width space U+200B): write the text"
+        )
     if kind == "string_too_short":
         return f"{name} must not be empty"
     if kind == "too_short":
@@ -62,6 +107,32 @@ def _plain_message(err: dict, data) -> str:
     if kind in ("dict_type", "model_type"):
         return f'{name} must be a mapping such as {{th: "...", en: "..."}}'
     return f"{name}: {err['msg']}"
+
+
+def _answer_message(key: tuple, data: Located) -> str:
+    answer, question = data.data, {}
+    for part in key:
+        question = answer if isinstance(answer, dict) else question
+        answer = answer[part]
+    if question.get("type") == "true-false" and not isinstance(answer, list):
+        return f"a 'true-false' question's answer is true or false, got {_typed(answer)}"
+    for item in answer if isinstance(answer, list) else [answer]:
+        if isinstance(item, bool):
+            continue
+        if isinstance(item, Unquoted | int | float):
+            return _quote_hint("answer", item) + (
+                '; quote each accepted text, e.g. answer: ["3000", "3,000"] (without quotes a '
+                "comma inside [...] splits 3,000 into two answers)"
+            )
+        if isinstance(item, str) and not normalize_answer(item):
+            return (
+                f"answer {item!r} has no visible characters: a learner could never type it; "
+                "write the accepted text"
+            )
+    return (
+        "answer must be a choice id (single), a list of choice ids (multiple), true or false "
+        "(true-false), or a list of accepted texts (short-answer)"
+    )
 
 
 def _schema_errors(exc: ValidationError, data, display: str) -> list[SourceError]:
@@ -75,15 +146,7 @@ def _schema_errors(exc: ValidationError, data, display: str) -> list[SourceError
             if key in seen:
                 continue
             seen.add(key)
-            errors.append(
-                SourceError(
-                    display,
-                    line_of(data, key),
-                    "answer must be a choice id (single), a list of "
-                    "choice ids (multiple), true or false (true-false), or a list of accepted "
-                    "texts (short-answer)",
-                )
-            )
+            errors.append(SourceError(display, line_of(data, key), _answer_message(key, data)))
             continue
         clean = tuple(
             p
@@ -97,6 +160,21 @@ def _schema_errors(exc: ValidationError, data, display: str) -> list[SourceError
 def _check_lesson_ref(ref: str, docs: Path, need_anchor: bool) -> str | None:
     """Problem with a ``lessons/x.md#anchor`` reference, or None when it resolves in every language."""
     target, _, anchor = ref.partition("#")
+    clean = posixpath.normpath(target) if target else ""
+    pure = PurePosixPath(target)
+    if (
+        not target
+        or pure.is_absolute()
+        or "\\" in target
+        or clean != target
+        or ".." in pure.parts
+        or pure.suffix != ".md"
+        or pure.parts[0] == "assets"
+    ):
+        return (
+            f"'{ref}' must name a lesson page inside docs/<language>/, "
+            "written from there, e.g. lessons/gifts.md"
+        )
     if need_anchor and not anchor:
         return f"'{ref}' needs a heading anchor, e.g. {target}#gift-limit"
     for lang in LANGUAGES:
@@ -181,10 +259,19 @@ def _semantic_errors(quiz: Quiz, data, display: str, docs: Path) -> list[SourceE
                     base + ("answer",),
                     'a \'short-answer\' question\'s answer is a list of accepted texts, e.g. answer: ["3000", "3,000"]',
                 )
+            for ai, text in enumerate(q.answer if isinstance(q.answer, list) else []):
+                if not normalize_answer(text):
+                    err(
+                        base + ("answer", ai),
+                        f"answer {text!r} is empty once spaces and invisible characters are "
+                        "removed: a learner could never type it",
+                    )
         if problem := _check_lesson_ref(q.source, docs, need_anchor=True):
             err(base + ("source",), f"source {problem}")
         if q.objective:
             lesson_ref = quiz.lesson or q.source.partition("#")[0]
+            if _check_lesson_ref(lesson_ref, docs, need_anchor=False) is not None:
+                continue  # reported above
             lesson = read_lesson(docs / LANGUAGES[0] / lesson_ref)
             if lesson is not None and q.objective not in lesson.objective_ids:
                 known = ", ".join(lesson.objective_ids) or "none"
@@ -225,15 +312,55 @@ def load_quiz(path: Path, docs: Path) -> Quiz:
     return quiz
 
 
+def _editor_leftover(name: str) -> bool:
+    """Lock, swap and backup files editors leave next to a file (.#x.yml, x.yml~, .x.yml.swp, #x#)."""
+    return name.startswith((".", "#")) or name.endswith(("~", ".swp", ".bak", ".orig", ".tmp"))
+
+
+def quiz_files(quiz_dir: Path) -> list[Path]:
+    """The quiz files in ``quiz_dir``, sorted: *.yml and *.yaml in any letter case; folders and
+    editors' lock and backup files are skipped (an editor's lock file may be a dangling link)."""
+    if not quiz_dir.is_dir():
+        return []
+    return sorted(
+        p
+        for p in quiz_dir.iterdir()
+        if p.suffix.lower() in QUIZ_SUFFIXES and not _editor_leftover(p.name) and p.is_file()
+    )
+
+
+def _one_self_check_per_lesson(
+    quizzes: list[Quiz], owners: dict[str, str], paths: dict[str, Path]
+) -> list[SourceError]:
+    first: dict[str, Quiz] = {}
+    errors = []
+    for quiz in quizzes:
+        if quiz.kind != "self-check" or not quiz.lesson:
+            continue
+        if quiz.lesson in first:
+            path = owners[quiz.id]
+            errors.append(
+                SourceError(
+                    path,
+                    line_of(load_yaml(paths[path], path), ("lesson",)),
+                    f"{quiz.lesson} already has a self-check, '{first[quiz.lesson].id}' in "
+                    f"{owners[first[quiz.lesson].id]}: a lesson links one self-check, so merge "
+                    "the questions into that file or point this one at another lesson",
+                )
+            )
+        first.setdefault(quiz.lesson, quiz)
+    return errors
+
+
 def load_all_quizzes(quiz_dir: Path, docs: Path) -> list[Quiz]:
     """Every quiz in ``quiz_dir`` (sorted by file name); all problems of all files are raised together."""
     read_lesson.cache_clear()
-    quizzes, errors, owners = [], [], {}
-    for path in sorted(quiz_dir.glob("*.y*ml")) if quiz_dir.is_dir() else []:
+    quizzes, errors, owners, paths = [], [], {}, {}
+    for path in quiz_files(quiz_dir):
         try:
             quiz = load_quiz(path, docs)
         except SourceErrors as exc:
-            errors.extend(exc.errors)
+            errors.extend(e for e in exc.errors if e not in errors)  # a broken lesson: once
             continue
         if quiz.id in owners:
             data = load_yaml(path, _display(path))
@@ -246,7 +373,9 @@ def load_all_quizzes(quiz_dir: Path, docs: Path) -> list[Quiz]:
             )
             continue
         owners[quiz.id] = _display(path)
+        paths[_display(path)] = path
         quizzes.append(quiz)
+    errors += _one_self_check_per_lesson(quizzes, owners, paths)
     if errors:
         raise SourceErrors(errors)
     return quizzes
@@ -254,9 +383,7 @@ def load_all_quizzes(quiz_dir: Path, docs: Path) -> list[Quiz]:
 
 def quiz_sources_signature(quiz_dir: Path, docs: Path) -> tuple:
     """Changes whenever a quiz file or a lesson it can refer to changes (names and modification times)."""
-    paths = (
-        [*sorted(quiz_dir.glob("*.y*ml")), *sorted(docs.rglob("*.md"))] if quiz_dir.is_dir() else []
-    )
+    paths = [*quiz_files(quiz_dir), *sorted(docs.rglob("*.md"))] if quiz_dir.is_dir() else []
     return tuple((str(p), p.stat().st_mtime_ns) for p in paths)
 
 

@@ -1,16 +1,39 @@
-"""The quiz file schema (quizzes/*.yml). Unknown keys are rejected so typos never pass silently."""
+"""The quiz file schema (quizzes/*.yml). Unknown keys are rejected so typos never pass silently.
+
+Types are strict: a text field takes only text (never an unquoted number, date or yes/no), a number
+only a whole number, a switch only true or false; texts must have a visible character."""
 
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 from functools import cached_property
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictInt,
+    StrictStr,
+    StringConstraints,
+)
 
-Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
-ChoiceId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+$")]
-NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+def _visible(text: str) -> str:
+    # Z* are spaces, C* controls and format characters such as the zero-width space U+200B.
+    if not any(unicodedata.category(ch)[0] not in "ZC" for ch in text):
+        raise ValueError("has no visible characters")
+    return text
+
+
+Slug = Annotated[StrictStr, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
+ChoiceId = Annotated[StrictStr, StringConstraints(pattern=r"^[a-z0-9]+$")]
+NonEmpty = Annotated[
+    StrictStr, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_visible)
+]
 
 
 class Strict(BaseModel):
@@ -38,24 +61,11 @@ class Question(Strict):
     type: Literal["single", "multiple", "true-false", "short-answer"]
     prompt: Localized
     choices: list[Choice] | None = None
-    answer: bool | ChoiceId | list[NonEmpty]
+    answer: StrictBool | ChoiceId | list[NonEmpty]
     explanation: Localized
     source: NonEmpty
     basis: NonEmpty | None = None
     objective: Slug | None = None
-
-    @field_validator("answer", mode="before")
-    @classmethod
-    def _numbers_are_text(cls, value):
-        # An author writing `answer: [3000]` means the text "3000".
-        if isinstance(value, list):
-            return [
-                str(v) if isinstance(v, int | float) and not isinstance(v, bool) else v
-                for v in value
-            ]
-        if isinstance(value, int) and not isinstance(value, bool):
-            return str(value)
-        return value
 
     @property
     def correct_ids(self) -> list[str]:
@@ -68,8 +78,8 @@ class Quiz(Strict):
     id: Slug
     kind: Literal["self-check", "pre-test", "post-test"]
     lesson: NonEmpty | None = None
-    pass_percent: int = Field(default=80, ge=1, le=100)
-    shuffle: bool = False
+    pass_percent: StrictInt = Field(default=80, ge=1, le=100)
+    shuffle: StrictBool = False
     title: Localized
     description: Localized | None = None
     questions: list[Question] = Field(min_length=1)

@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 import yaml
 
-from ..templating import template_env
+from ..templating import html_title, template_env
 from .keys import answer_key, canonical_choices, normalize_answer, salt_for, seal
 from .model import Question, Quiz
 
@@ -145,6 +145,9 @@ def _question_view(
 class RenderedPage(NamedTuple):
     """A generated page: its title, its page metadata and its finished HTML body.
 
+    ``title`` (and ``meta["title"]``) is HTML: the theme prints page titles unescaped in the heading,
+    the navigation and ``<title>``, so an author's ``<``, ``&`` or quotes are escaped here, once.
+
     The body skips Markdown on purpose: it is HTML from our templates, and parsing it as Markdown
     cost more than the rest of the page build (see ``make bench``). The metadata is what front matter
     would hold; the hook gives it to the page only while that page renders (see hooks/quizzes.py)."""
@@ -183,7 +186,8 @@ def render_quiz(quiz: Quiz, lang: str, directory_urls: bool = True) -> RenderedP
             ui_json=script_texts(lang),
         )
     )
-    return RenderedPage(quiz.title[lang], _meta(quiz.title[lang], "quiz", quiz.id), html)
+    title = html_title(quiz.title[lang])
+    return RenderedPage(title, _meta(title, "quiz", quiz.id), html)
 
 
 def render_progress(quizzes: list[Quiz], lang: str, directory_urls: bool = True) -> RenderedPage:
@@ -212,7 +216,7 @@ def render_progress(quizzes: list[Quiz], lang: str, directory_urls: bool = True)
             and any(r["kind"] == "post-test" for r in rows),
         )
     )
-    title = ui["progress_title"]
+    title = html_title(ui["progress_title"])
     return RenderedPage(title, _meta(title, "quiz_progress", True), html)
 
 

@@ -13,6 +13,12 @@ from pathlib import Path
 
 class _PrefixHandler(http.server.SimpleHTTPRequestHandler):
     prefix = "/"
+    extra_headers: dict[str, str] = {}
+
+    def end_headers(self) -> None:
+        for name, value in self.extra_headers.items():
+            self.send_header(name, value)
+        super().end_headers()
 
     def translate_path(self, path: str) -> str:
         clean = path.split("?", 1)[0].split("#", 1)[0]
@@ -25,12 +31,17 @@ class _PrefixHandler(http.server.SimpleHTTPRequestHandler):
 
 
 class SiteServer:
-    """Serve ``root`` at ``http://127.0.0.1:<port><prefix>`` in a background thread."""
+    """Serve ``root`` at ``http://127.0.0.1:<port><prefix>`` in a background thread, with
+    ``headers`` (e.g. a Content-Security-Policy) on every response."""
 
-    def __init__(self, root: Path, prefix: str = "/", port: int = 0):
+    def __init__(
+        self, root: Path, prefix: str = "/", port: int = 0, headers: dict[str, str] | None = None
+    ):
         if not prefix.startswith("/") or not prefix.endswith("/"):
             raise ValueError(f"prefix must start and end with '/': {prefix!r}")
-        handler = type("Handler", (_PrefixHandler,), {"prefix": prefix})
+        handler = type(
+            "Handler", (_PrefixHandler,), {"prefix": prefix, "extra_headers": dict(headers or {})}
+        )
         handler.extensions_map = {**handler.extensions_map, ".js": "text/javascript"}
         factory = functools.partial(handler, directory=str(root))
         self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), factory)
