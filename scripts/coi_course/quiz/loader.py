@@ -11,6 +11,7 @@ from ..errors import SourceError, SourceErrors
 from ..project import LANGUAGES, ROOT
 from ..yaml_source import Located, line_of, load_yaml, load_yaml_plain
 from .model import Quiz
+from .pairing import pairing_errors
 
 _FIELD_HINTS = {
     "id": "a lowercase ASCII id such as gift-limit (letters a-z, digits, hyphens)",
@@ -228,7 +229,7 @@ def load_quiz(path: Path, docs: Path) -> Quiz:
 def load_all_quizzes(quiz_dir: Path, docs: Path) -> list[Quiz]:
     """Every quiz in ``quiz_dir`` (sorted by file name); all problems of all files are raised together."""
     read_lesson.cache_clear()
-    quizzes, errors, owners = [], [], {}
+    quizzes, errors, owners, paths = [], [], {}, {}
     for path in sorted(quiz_dir.glob("*.y*ml")) if quiz_dir.is_dir() else []:
         try:
             quiz = load_quiz(path, docs)
@@ -246,7 +247,10 @@ def load_all_quizzes(quiz_dir: Path, docs: Path) -> list[Quiz]:
             )
             continue
         owners[quiz.id] = _display(path)
+        paths[quiz.id] = path
         quizzes.append(quiz)
+    if not errors:
+        errors = pairing_errors(quizzes, paths, _display)
     if errors:
         raise SourceErrors(errors)
     return quizzes

@@ -33,6 +33,13 @@ class Choice(Strict):
     feedback: Localized | None = None
 
 
+class Counterpart(Strict):
+    """The post-test question a pre-test question is compared with (see coi_course.quiz.pairing)."""
+
+    question: Slug
+    kind: Literal["same", "parallel"]
+
+
 class Question(Strict):
     id: Slug
     type: Literal["single", "multiple", "true-false", "short-answer"]
@@ -43,6 +50,7 @@ class Question(Strict):
     source: NonEmpty
     basis: NonEmpty | None = None
     objective: Slug | None = None
+    counterpart: Counterpart | None = None
 
     @field_validator("answer", mode="before")
     @classmethod
