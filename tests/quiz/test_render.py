@@ -16,7 +16,8 @@ from coi_course.quiz.keys import (
     unseal,
 )
 from coi_course.quiz.loader import load_all_quizzes
-from coi_course.quiz.render import render_lesson_extras, render_progress, render_quiz
+from coi_course.quiz.course_map import render_progress
+from coi_course.quiz.render import render_lesson_extras, render_quiz
 
 FIX = Path(__file__).parents[1] / "fixtures"
 
