@@ -1,25 +1,52 @@
 /* The course as a whole, on every page: records that a lesson was opened (the completion record needs
    all of them) and, on the home page, shows the state of each step of the course path and a "continue
-   where I left off" button. Reads and writes the same localStorage entry as quiz.js:
-   {quizzes: {id: {...}}, lessons: {slug: first opened (ISO time)}, learner: {name, position, unit}}.
-   No libraries, no network. */
+   where I left off" button. Storage (this browser only):
+   - "coi-course.progress.v1": quiz results, written by quiz.js: {quizzes: {id: {...}}};
+   - "coi-course.lesson.<slug>": when a lesson was first opened (ISO time), one key per lesson, so that
+     no write ever rewrites another (pages opened in quick succession, a quiz saved meanwhile);
+   - "coi-course.learner.v1": {name, position, unit} as typed on the record or the progress page.
+   load() puts them together as {quizzes, lessons: {slug: time}, learner}. No libraries, no network. */
 (function () {
   "use strict";
   var STORE = "coi-course.progress.v1"; /* the same key as quiz.js */
+  var LESSON = "coi-course.lesson.", LEARNER = "coi-course.learner.v1";
 
   function fmt(s, v) { return s.replace(/\{(\w+)\}/g, function (m, k) { return k in v ? v[k] : m; }); }
   function isObject(x) { return !!x && typeof x === "object" && !Array.isArray(x); }
 
-  /* The stored progress, always with quizzes and lessons objects (quiz.js drops data without quizzes). */
+  function read(key) {
+    try { return JSON.parse(localStorage.getItem(key)); } catch (e) { return null; /* corrupt or unavailable */ }
+  }
+  function keys() {
+    var out = [];
+    try { for (var i = 0; i < localStorage.length; i++) out.push(localStorage.key(i)); } catch (e) { /* unavailable */ }
+    return out;
+  }
+  /* Everything stored, always with quizzes, lessons and learner objects. */
   function load() {
-    var data = null;
-    try { data = JSON.parse(localStorage.getItem(STORE)); } catch (e) { /* corrupt or unavailable */ }
+    var data = read(STORE);
     if (!isObject(data)) data = {};
     if (!isObject(data.quizzes)) data.quizzes = {};
     if (!isObject(data.lessons)) data.lessons = {};
+    keys().forEach(function (k) {
+      if (k && k.indexOf(LESSON) === 0) {
+        var slug = k.slice(LESSON.length), when = localStorage.getItem(k);
+        if (!data.lessons[slug] || when < data.lessons[slug]) data.lessons[slug] = when;
+      }
+    });
+    var learner = read(LEARNER);
+    data.learner = isObject(learner) ? learner : isObject(data.learner) ? data.learner : {};
     return data;
   }
-  function save(data) { try { localStorage.setItem(STORE, JSON.stringify(data)); } catch (e) { /* private mode */ } }
+  function saveLearner(learner) { try { localStorage.setItem(LEARNER, JSON.stringify(learner)); } catch (e) { /* private mode */ } }
+  /* Forget everything this course stored in this browser. */
+  function clearAll() {
+    keys().forEach(function (k) {
+      if (k === STORE || k === LEARNER || (k && k.indexOf(LESSON) === 0)) {
+        try { localStorage.removeItem(k); } catch (e) { /* ignore */ }
+      }
+    });
+  }
 
   /* A quiz's stored result if it is from this version of the quiz, else null. */
   function quiz(data, q) {
@@ -60,11 +87,10 @@
   function markLesson() {
     var mark = document.querySelector(".coi-lesson-mark[data-lesson]");
     if (!mark) return;
-    var data = load();
-    if (!data.lessons[mark.dataset.lesson]) {
-      data.lessons[mark.dataset.lesson] = new Date().toISOString();
-      save(data);
-    }
+    try {
+      var key = LESSON + mark.dataset.lesson;
+      if (!localStorage.getItem(key)) localStorage.setItem(key, new Date().toISOString());
+    } catch (e) { /* private mode: nothing is recorded */ }
   }
 
   /* The home page's course path: each step's state, and the button to the step after the last one done. */
@@ -102,7 +128,7 @@
     button.parentNode.hidden = false;
   }
 
-  window.COICourse = { storageKey: STORE, load: load, save: save, quiz: quiz, changed: changed,
+  window.COICourse = { storageKey: STORE, load: load, saveLearner: saveLearner, clearAll: clearAll, quiz: quiz, changed: changed,
     isoDay: isoDay, facts: facts, status: status };
   markLesson();
   var path = document.getElementById("course-path");

@@ -85,7 +85,10 @@
     });
   }
   function forgetQuiz(id) { var data = load(); delete data.quizzes[id]; save(data); }
-  function forgetAll() { try { localStorage.removeItem(STORE); } catch (e) { /* ignore */ } }
+  function forgetAll() {
+    if (window.COICourse) window.COICourse.clearAll(); /* lessons opened and learner fields too */
+    else try { localStorage.removeItem(STORE); } catch (e) { /* ignore */ }
+  }
 
   /* Pre-test: every question needs an answer ("I don't know" counts); the missing ones are pointed out. */
   function pointOutMissing(form, qs, ui) {
@@ -343,7 +346,7 @@
   function progressPage(root) {
     var ui = JSON.parse(root.querySelector(".coi-quiz__ui").textContent), f = courseFacts(root);
     function fill() {
-      var data = load();
+      var data = window.COICourse ? window.COICourse.load() : load(); /* with the lessons opened */
       [].forEach.call(root.querySelectorAll("tr[data-quiz-id]"), function (row) {
         var s = stored(row.dataset.quizId, row.dataset.version), old = data.quizzes[row.dataset.quizId];
         var pre = row.dataset.kind === "pre-test", score = !s ? "–" : (pre && s.first ? s.first.percent : s.best) + "%";

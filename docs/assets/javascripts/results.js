@@ -21,10 +21,9 @@
       var key = input.dataset.learner;
       input.value = stored[key] || "";
       input.addEventListener("input", function () {
-        var data = C.load();
-        data.learner = data.learner && typeof data.learner === "object" ? data.learner : {};
-        data.learner[key] = input.value;
-        C.save(data);
+        var now = C.load().learner;
+        now[key] = input.value;
+        C.saveLearner(now);
         if (changed) changed();
       });
     });
