@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import zipfile
 from datetime import date
 from pathlib import Path
 
@@ -20,7 +21,10 @@ from coi_course.course.thai_dates import format_date
 from coi_course.project import DOCS, QUIZZES, ROOT
 from coi_course.quiz.loader import load_all_quizzes
 from coi_course.record.check_code import RECORD_FIELDS, check_code
+from coi_course.site.serve import SiteServer
+from tests.browser.test_packages import LMS_PAGE
 from tests.browser.test_quiz import _answer, _play
+from tests.publish.test_package import offline_zip, scorm_zip  # noqa: F401 - session fixtures
 
 STORE = "coi-course.progress.v1"
 QUIZZES_BY_ID = {q.id: q for q in load_all_quizzes(QUIZZES, DOCS)}
@@ -627,3 +631,55 @@ def test_progress_page_compares_paired_questions_per_lesson(page, site_url, lang
     assert row.locator(".coi-progress__lesson-post").inner_text().startswith(f"{total}/{total}")
     order = page.locator("tr[data-lesson]").evaluate_all("rs => rs.map(r => r.dataset.lesson)")
     assert order == [s for s in LESSONS if s in order]
+
+
+# --- the offline copy and the SCORM package ------------------------------------------------------
+
+
+def _walk_the_course(pg, base: str) -> None:
+    """Open every lesson and pass the post-test, in a copy built with .html page names."""
+    for slug in LESSONS:
+        pg.goto(f"{base}lessons/{slug}.html", wait_until="load")
+    pg.goto(f"{base}quizzes/{POST.id}.html", wait_until="load")
+    _play(pg, POST, [True] * len(POST.questions))
+    link = pg.locator(".coi-quiz__certificate")
+    assert link.get_attribute("href") == "../certificate.html"
+    pg.goto(f"{base}certificate.html", wait_until="load")
+    pg.locator("#coi-cert-name").fill("สมชาย ใจดี")
+
+
+@pytest.mark.browser
+def test_record_works_in_the_offline_copy(page, offline_zip, tmp_path):  # noqa: F811
+    with zipfile.ZipFile(offline_zip) as zf:
+        zf.extractall(tmp_path / "off")
+    base = (tmp_path / "off").as_uri() + "/"
+    page.goto(base + "index.html", wait_until="load")
+    hrefs = page.locator("ol.coi-path__steps a").evaluate_all(
+        "as => as.map(a => a.getAttribute('href'))"
+    )
+    assert hrefs[0] == f"quizzes/{PRE.id}.html" and hrefs[-1] == "certificate.html"
+    _walk_the_course(page, base)
+    assert page.locator(".coi-cert__record").is_visible()
+    assert re.fullmatch(
+        r"[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}", page.locator("[data-field='check']").inner_text()
+    )
+    page.goto(base + "index.html", wait_until="load")
+    states = page.locator(".coi-path__step").evaluate_all("s => s.map(x => x.dataset.state)")
+    assert states[1:] == ["done"] * 10  # every lesson, the post-test and the record; no pre-test
+    assert page.watched.console_errors == []
+
+
+@pytest.mark.browser
+def test_record_works_in_the_scorm_package(page, scorm_zip, tmp_path):  # noqa: F811
+    root = tmp_path / "lms"
+    with zipfile.ZipFile(scorm_zip) as zf:
+        zf.extractall(root / "course")
+    (root / "lms.html").write_text(LMS_PAGE, encoding="utf-8")
+    with SiteServer(root) as server:
+        page.goto(server.url + "lms.html", wait_until="networkidle")
+        page.frame_locator("#sco").frame_locator("#course").locator("body").wait_for()
+        inner = page.frames[-1]
+        _walk_the_course(inner, server.url + "course/")
+        assert inner.locator(".coi-cert__record").is_visible()
+        assert inner.locator("[data-field='name']").inner_text() == "สมชาย ใจดี"
+    assert page.watched.console_errors == []

@@ -11,7 +11,7 @@ from coi_course.project import DOCS, QUIZZES
 from coi_course.quiz.loader import load_all_quizzes
 from coi_course.site.serve import SiteServer
 from tests.browser.test_quiz import _answer
-from tests.test_package import offline_zip, scorm_zip  # noqa: F401 - session fixtures
+from tests.publish.test_package import offline_zip, scorm_zip  # noqa: F401 - session fixtures
 
 # A SCORM 1.2 API test double in the LMS window: it records every call in order.
 LMS_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>LMS</title></head><body>
