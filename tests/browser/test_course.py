@@ -690,3 +690,36 @@ def test_record_works_in_the_scorm_package(page, scorm_zip, tmp_path):  # noqa: 
         assert inner.locator(".coi-cert__record").is_visible()
         assert inner.locator("[data-field='name']").inner_text() == "สมชาย ใจดี"
     assert page.watched.console_errors == []
+
+
+# --- accessibility of the new states ------------------------------------------------------------
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", LANGS)
+def test_path_missing_answers_progress_and_missing_record_pass_axe(page, site_url, lang):
+    from axe_playwright_python.sync_playwright import Axe
+
+    data = {
+        "quizzes": {PRE.id: _entry(PRE, 40, False), POST.id: _entry(POST, 60, False, 2)},
+        "lessons": _lessons(3),
+    }
+    _seed(page, site_url, data)
+    blocking = []
+    for path, act in (
+        ("", None),
+        (f"quizzes/{PRE.id}/", lambda: page.locator(".coi-quiz__submit").click()),
+        ("progress/", None),
+        ("certificate/", None),
+    ):
+        _go(page, site_url, lang, path)
+        if act:
+            act()
+        violations = Axe().run(page).response["violations"]
+        blocking += [
+            f"{path}: {v['id']} ({v['impact']})"
+            for v in violations
+            if v["impact"] in ("serious", "critical")
+        ]
+    assert page.locator(".coi-cert__missing").is_visible()
+    assert not blocking, blocking
