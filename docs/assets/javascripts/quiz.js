@@ -164,10 +164,7 @@
     a.href = url;
     var p = el("p"); p.appendChild(a); box.appendChild(p);
   }
-  function courseFacts(root) {
-    var island = root.querySelector(".coi-course-data");
-    return island ? JSON.parse(island.textContent) : null;
-  }
+  function courseFacts(root) { return window.COICourse ? window.COICourse.facts(root) : null; } /* course.js */
 
   function given(fs) {
     var type = fs.dataset.type, dk = fs.querySelector(".coi-q__dontknow input");
