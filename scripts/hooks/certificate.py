@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from mkdocs.exceptions import PluginError
 
-from coi_course.project import LANGUAGES
+from coi_course.project import DOCS, LANGUAGES, QUIZZES
+from coi_course.quiz.course_map import course_lessons
+from coi_course.quiz.loader import course_quizzes
 from coi_course.record import certificate
 
 _state: dict = {"edition": None}
@@ -38,10 +40,21 @@ def on_page_markdown(markdown, page, config, files):
     lang = lang if lang in LANGUAGES else LANGUAGES[0]
     try:
         quiz = certificate.post_test()
+        agency = certificate.agency_of(config.extra, lang)
     except certificate.CertificateError as exc:
         raise PluginError(f"certificate: {exc}") from None
     src = page.file.src_uri.removeprefix(f"{lang}/")
-    section = certificate.render_section(lang, src, config.site_name, quiz, _state["edition"])
+    section = certificate.render_section(
+        lang,
+        src,
+        config.site_name,
+        quiz,
+        _state["edition"],
+        agency,
+        course_quizzes(QUIZZES, DOCS),
+        course_lessons(config.nav, DOCS, lang),
+        config.use_directory_urls,
+    )
     return markdown.replace(certificate.MARKER, section, 1)
 
 

@@ -11,8 +11,16 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
+from coi_course.course.content_version import course_version
 from coi_course.errors import SourceErrors
 from coi_course.project import DOCS, LANGUAGES, QUIZZES
+from coi_course.quiz.course_map import (
+    PATH_MARKER,
+    course_facts,
+    course_lessons,
+    render_course_path,
+    render_progress,
+)
 from coi_course.quiz.loader import course_quizzes
 from coi_course.quiz.nav import place_quizzes
 from coi_course.quiz.render import (
@@ -20,11 +28,10 @@ from coi_course.quiz.render import (
     page_url,
     quiz_page_path,
     render_lesson_extras,
-    render_progress,
     render_quiz,
 )
 
-_state: dict = {"quizzes": [], "pages": {}}
+_state: dict = {"quizzes": [], "pages": {}, "lessons": []}
 
 
 def _language(config) -> str:
@@ -44,7 +51,16 @@ def on_config(config):
     if problems:
         raise PluginError("\n".join(problems))
     config.nav = nav
+    _state["version"] = course_version()  # the content version a results file records
     return config
+
+
+def _edition(config, lang: str) -> dict:
+    """Agency name and content version for the results file (progress page). The agency block is
+    validated where it is defined (extra.agency, see README); a project without one (the benchmark's
+    synthetic sites) gets an empty name."""
+    name = ((config.extra.get("agency") or {}).get("name") or {}).get(lang, "")
+    return {"agency": name, "version": _state["version"]}
 
 
 def _url(lang: str, path: str, config) -> str:
@@ -56,10 +72,18 @@ def _url(lang: str, path: str, config) -> str:
 def on_files(files, config):
     lang = _language(config)
     dirs = config.use_directory_urls
-    generated = [(quiz_page_path(q.id), render_quiz(q, lang, dirs)) for q in _state["quizzes"]]
+    quizzes = _state["quizzes"]
+    lessons = _state["lessons"] = course_lessons(config.nav, DOCS, lang)
+
+    def facts(quiz):  # pre/post tests name the lessons in their per-lesson summary
+        page = quiz_page_path(quiz.id)
+        return course_facts(quizzes, lessons, lang, page, dirs) if quiz.deferred else None
+
+    generated = [(quiz_page_path(q.id), render_quiz(q, lang, dirs, facts(q))) for q in quizzes]
     _state["pages"] = {}
-    if _state["quizzes"]:
-        generated.append((PROGRESS_PAGE, render_progress(_state["quizzes"], lang, dirs)))
+    if quizzes:
+        progress = render_progress(quizzes, lang, dirs, lessons, _edition(config, lang))
+        generated.append((PROGRESS_PAGE, progress))
     for path, rendered in generated:
         for other in LANGUAGES:
             if (DOCS / other / path).exists():
@@ -112,6 +136,11 @@ def on_page_markdown(markdown, page, config, files):
         return markdown
     lang = _language(config)
     src = page.file.src_uri.removeprefix(f"{lang}/")
+    if PATH_MARKER in markdown:  # the home page's course path
+        path = render_course_path(
+            _state["quizzes"], _state["lessons"], lang, src, config.use_directory_urls
+        )
+        return markdown.replace(PATH_MARKER, "\n" + path + "\n", 1)
     if not src.startswith("lessons/"):
         return markdown
     quiz = next((q for q in _state["quizzes"] if q.lesson == src and q.kind == "self-check"), None)

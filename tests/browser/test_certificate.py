@@ -11,6 +11,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from coi_course.course.thai_dates import format_date
+from coi_course.project import DOCS
 
 STORE = "coi-course.progress.v1"
 PASSED_AT = "2024-02-01T12:00:00.000Z"  # 1 February 2024 in every time zone from UTC-11 to UTC+11
@@ -36,9 +37,10 @@ def post_test_version(browser, site_url) -> str:
 
 
 def _seed(page, site_url: str, record: dict | None) -> None:
-    """Store ``record`` as the post-test result (or clear storage) for the site's origin."""
+    """Store ``record`` as the post-test result, with every lesson opened (or clear storage)."""
     page.goto(site_url + "privacy/")
-    data = {"quizzes": {"post-test": record}} if record is not None else None
+    lessons = {p.stem: PASSED_AT for p in (DOCS / "th" / "lessons").glob("*.md")}
+    data = {"quizzes": {"post-test": record}, "lessons": lessons} if record is not None else None
     page.evaluate(
         "([key, value]) => value === null ? localStorage.removeItem(key) : localStorage.setItem(key, value)",
         [STORE, json.dumps(data) if data is not None else None],

@@ -53,6 +53,13 @@ def test_lesson_front_matter_and_boxes(lang, lesson):
 
 
 @pytest.mark.parametrize("lesson", LESSONS)
+def test_lesson_minutes_are_the_same_in_both_languages(lesson):
+    """The home page's course path adds up ``minutes:`` of every lesson, in each language."""
+    minutes = {lang: _read(lang, lesson)[0].get("minutes") for lang in LANGUAGES}
+    assert len(set(minutes.values())) == 1, f"{lesson}: minutes differ between languages: {minutes}"
+
+
+@pytest.mark.parametrize("lesson", LESSONS)
 def test_every_heading_has_an_id_and_languages_match(lesson):
     ids = {}
     for lang in LANGUAGES:

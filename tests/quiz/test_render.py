@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from coi_course.quiz.course_map import render_progress
 from coi_course.quiz.keys import (
     accepted_forms,
     answer_key,
@@ -17,7 +18,7 @@ from coi_course.quiz.keys import (
     unseal,
 )
 from coi_course.quiz.loader import load_all_quizzes
-from coi_course.quiz.render import render_lesson_extras, render_progress, render_quiz
+from coi_course.quiz.render import render_lesson_extras, render_quiz
 from coi_course.templating import html_title
 
 FIX = Path(__file__).parents[1] / "fixtures"

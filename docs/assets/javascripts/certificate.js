@@ -1,10 +1,13 @@
-/* Certificate of completion page (docs/{th,en}/certificate.md, section rendered by
-   scripts/coi_course/certificate.py). Reads the post-test result that quiz.js stored on this device and
-   shows either a link to the post-test or a printable record. No libraries, no network, nothing stored.
-   The learner's name is only ever set with textContent. */
+/* Completion record page (docs/{th,en}/certificate.md, section rendered by
+   scripts/coi_course/record/certificate.py). The record is available once every lesson was opened and
+   the current post-test was passed on this device (course.js); otherwise the page lists what is
+   missing, with links. The record shows the agency, the learner's typed name, position and unit, the
+   baseline and post-test scores, attempts, the completion date and the check code (results.js).
+   No libraries, no network. Typed text is only ever set with textContent. */
 (function () {
   "use strict";
-  var STORE = "coi-course.progress.v1"; /* the same key as quiz.js */
+  var STORE = "coi-course.progress.v1"; /* the same key as quiz.js and course.js */
+  var C = window.COICourse, R = window.COIResults;
 
   function fmt(s, v) { return s.replace(/\{(\w+)\}/g, function (m, k) { return k in v ? v[k] : m; }); }
 
@@ -31,41 +34,57 @@
     return new Date();
   }
 
-  /* The stored result of this edition of the post-test, if it was passed; otherwise null. */
-  function passedResult(id, version) {
-    var data = null;
-    try { data = JSON.parse(localStorage.getItem(STORE)); } catch (e) { /* unavailable or corrupt */ }
-    var q = data && data.quizzes && typeof data.quizzes === "object" ? data.quizzes[id] : null;
-    if (!q || q.passed !== true || q.version !== version || typeof q.best !== "number") return null;
-    return q;
-  }
-
   function field(root, name) { return root.querySelector('[data-field="' + name + '"]'); }
 
-  function init(root) {
-    var cal = JSON.parse(root.querySelector(".coi-cert__data").textContent);
+  /* What is still missing, as links: lessons not opened yet, and the post-test. */
+  function showMissing(root, st) {
+    var box = root.querySelector(".coi-cert__missing");
+    var lessons = box.querySelector(".coi-cert__todo-lessons"), post = box.querySelector(".coi-cert__todo-post");
+    lessons.hidden = !st.missing.length;
+    lessons.querySelector("span").textContent = fmt(lessons.dataset.format, { count: st.missing.length });
+    var list = lessons.querySelector("ul");
+    list.textContent = "";
+    st.missing.forEach(function (l) {
+      var a = document.createElement("a"), li = document.createElement("li");
+      a.href = l.url; a.textContent = l.title;
+      li.appendChild(a); list.appendChild(li);
+    });
+    post.hidden = st.passed;
+    post.querySelector("span").textContent = st.post ? fmt(post.dataset.bestFormat, { best: st.post.best }) : "";
+    box.hidden = false;
+  }
+
+  function showRecord(root, f, st, cal) {
     var ui = { score: root.dataset.scoreFormat };
-    root.classList.add("coi-js");
-    root.querySelector(".coi-cert__nojs").hidden = true;
-    var result = passedResult(root.dataset.quizId, root.dataset.quizVersion);
-    if (!result) {
-      root.querySelector(".coi-cert__missing").hidden = false;
-      return;
-    }
     root.classList.add("coi-cert--passed");
     document.documentElement.classList.add("coi-cert-printable");
     root.querySelector(".coi-cert__passed").hidden = false;
-    var best = Math.max(0, Math.min(100, Math.round(result.best)));
-    field(root, "score").textContent = fmt(ui.score, { best: best, pass: root.dataset.pass });
-    var day = parseDay(result.passedAt);
-    var date = field(root, "date");
-    date.textContent = formatDate(day, cal);
-    date.dataset.iso = day.getFullYear() + "-" + ("0" + (day.getMonth() + 1)).slice(-2) + "-" + ("0" + day.getDate()).slice(-2);
-    var input = root.querySelector(".coi-cert__input"), name = field(root, "name");
-    function showName() { name.textContent = input.value.replace(/\s+/g, " ").trim(); }
-    input.addEventListener("input", showName);
-    showName();
+    function update() {
+      var rec = R.record(f, C.load());
+      field(root, "name").textContent = rec.name;
+      var role = field(root, "role");
+      role.textContent = rec.position || rec.unit ? fmt(role.dataset.format, { position: rec.position, unit: rec.unit }) : "";
+      var baseline = field(root, "baseline");
+      baseline.textContent = rec.baseline_percent === null ? baseline.dataset.none : rec.baseline_percent + "%";
+      field(root, "score").textContent = fmt(ui.score, { best: rec.post_test_percent, pass: root.dataset.pass });
+      field(root, "attempts").textContent = String(rec.post_test_attempts);
+      var day = parseDay(rec.completed), date = field(root, "date");
+      date.textContent = formatDate(day, cal);
+      date.dataset.iso = rec.completed;
+      field(root, "check").textContent = R.checkCode(rec);
+    }
+    R.bindLearner(root, update);
+    update();
     root.querySelector(".coi-cert__print").addEventListener("click", function () { window.print(); });
+  }
+
+  function init(root) {
+    var cal = JSON.parse(root.querySelector(".coi-cert__data").textContent), f = C.facts(root);
+    root.classList.add("coi-js");
+    root.querySelector(".coi-cert__nojs").hidden = true;
+    var st = C.status(C.load(), f);
+    if (st.complete) showRecord(root, f, st, cal);
+    else showMissing(root, st);
   }
 
   window.COICertificate = { formatDate: formatDate, parseDay: parseDay, storageKey: STORE };

@@ -108,3 +108,8 @@ def read_lesson(path: Path) -> Lesson | None:
         if not line.startswith("#"):
             anchors.update(_ATTR_ID.findall(line))
     return Lesson(path, meta, frozenset(anchors))
+
+
+def lesson_slug(src: str) -> str:
+    """``lessons/gifts.md#x`` -> ``gifts``: the name a lesson is known by in the browser's storage."""
+    return Path(src.partition("#")[0]).stem

@@ -13,6 +13,7 @@ from ..project import LANGUAGES, ROOT
 from ..yaml_source import Located, Unquoted, line_of, load_yaml, load_yaml_plain
 from .keys import normalize_answer
 from .model import Quiz
+from .pairing import pairing_errors
 
 QUIZ_SUFFIXES = (".yml", ".yaml")  # in any letter case: extra.YML is read too
 
@@ -376,6 +377,9 @@ def load_all_quizzes(quiz_dir: Path, docs: Path) -> list[Quiz]:
         paths[_display(path)] = path
         quizzes.append(quiz)
     errors += _one_self_check_per_lesson(quizzes, owners, paths)
+    if not errors:
+        by_id = {q.id: paths[owners[q.id]] for q in quizzes}
+        errors = pairing_errors(quizzes, by_id, _display)
     if errors:
         raise SourceErrors(errors)
     return quizzes

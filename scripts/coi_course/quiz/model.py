@@ -56,6 +56,13 @@ class Choice(Strict):
     feedback: Localized | None = None
 
 
+class Counterpart(Strict):
+    """The post-test question a pre-test question is compared with (see coi_course.quiz.pairing)."""
+
+    question: Slug
+    kind: Literal["same", "parallel"]
+
+
 class Question(Strict):
     id: Slug
     type: Literal["single", "multiple", "true-false", "short-answer"]
@@ -66,6 +73,7 @@ class Question(Strict):
     source: NonEmpty
     basis: NonEmpty | None = None
     objective: Slug | None = None
+    counterpart: Counterpart | None = None
 
     @property
     def correct_ids(self) -> list[str]:

@@ -10,6 +10,7 @@ from typing import NamedTuple
 
 import yaml
 
+from ..course.lessons import lesson_slug
 from ..templating import html_title, template_env
 from .keys import answer_key, canonical_choices, normalize_answer, salt_for, seal
 from .model import Question, Quiz
@@ -21,9 +22,13 @@ PROGRESS_PAGE = "progress.md"
 # The texts quiz.js writes itself; everything else is in the page already. A test keeps this list in
 # step with docs/assets/javascripts/quiz.js.
 SCRIPT_TEXTS = (
-    "answered", "basis", "best", "choice_labels", "choose_first", "cleared", "correct",
-    "correct_answer", "explanation", "failed", "incorrect", "not_answered", "passed",
-    "progress_fail", "progress_not_taken", "progress_pass", "question_of", "read_more", "score",
+    "answered", "attempts", "baseline_kept", "baseline_known", "baseline_saved", "basis", "best",
+    "by_lesson", "choice_labels", "choose_first", "cleared", "cleared_quiz", "confirm_clear_all",
+    "confirm_clear_baseline", "confirm_clear_post", "confirm_clear_quiz", "correct",
+    "correct_answer", "explanation", "failed", "go_certificate", "incorrect", "lesson_score",
+    "missing_one", "missing_summary", "not_answered", "passed", "progress_baseline_done",
+    "progress_changed", "progress_fail", "progress_lessons", "progress_not_taken", "progress_pass",
+    "question_of", "read_more", "score",
 )  # fmt: skip
 
 
@@ -139,6 +144,7 @@ def _question_view(
         "basis": q.basis,
         "source": source,
         "correct": q.correct_ids,
+        "lesson": lesson_slug(q.source),
     }
 
 
@@ -161,8 +167,11 @@ def _meta(title: str, marker: str, value: object) -> dict:
     return {"title": title, "search": {"exclude": True}, marker: value}
 
 
-def render_quiz(quiz: Quiz, lang: str, directory_urls: bool = True) -> RenderedPage:
-    """The quiz page for ``lang``."""
+def render_quiz(
+    quiz: Quiz, lang: str, directory_urls: bool = True, facts: dict | None = None
+) -> RenderedPage:
+    """The quiz page for ``lang``; ``facts`` (coi_course.quiz.course_map.course_facts) gives a pre- or
+    post-test the lessons and links it shows after a submit."""
     page = quiz_page_path(quiz.id)
     version = quiz.content_version
     ui = ui_text()[lang]
@@ -184,40 +193,12 @@ def render_quiz(quiz: Quiz, lang: str, directory_urls: bool = True) -> RenderedP
             description=quiz.description[lang] if quiz.description else None,
             lesson_url=_link(page, quiz.lesson, directory_urls) if quiz.lesson else None,
             ui_json=script_texts(lang),
+            facts=facts,
+            certificate_url=_link(page, "certificate.md", directory_urls),
         )
     )
     title = html_title(quiz.title[lang])
     return RenderedPage(title, _meta(title, "quiz", quiz.id), html)
-
-
-def render_progress(quizzes: list[Quiz], lang: str, directory_urls: bool = True) -> RenderedPage:
-    """The "my progress" page for ``lang``."""
-    ui = ui_text()[lang]
-    rows = [
-        {
-            "id": q.id,
-            "kind": q.kind,
-            "title": q.title[lang],
-            "pass": q.pass_percent,
-            "url": _link(PROGRESS_PAGE, quiz_page_path(q.id), directory_urls),
-            "version": q.content_version,
-        }
-        for q in quizzes
-    ]
-    html = (
-        template_env()
-        .get_template("progress.html.j2")
-        .render(
-            lang=lang,
-            ui=ui,
-            rows=rows,
-            ui_json=script_texts(lang),
-            has_compare=any(r["kind"] == "pre-test" for r in rows)
-            and any(r["kind"] == "post-test" for r in rows),
-        )
-    )
-    title = html_title(ui["progress_title"])
-    return RenderedPage(title, _meta(title, "quiz_progress", True), html)
 
 
 def render_lesson_extras(
@@ -227,7 +208,9 @@ def render_lesson_extras(
     ui = ui_text()[lang]
     template = template_env().get_template("lesson_extras.md.j2")
     objectives = [o for o in meta.get("objectives") or [] if isinstance(o, dict) and o.get("text")]
-    head = template.module.head(ui=ui, objectives=objectives, minutes=meta.get("minutes"))
+    head = template.module.head(
+        ui=ui, objectives=objectives, minutes=meta.get("minutes"), slug=lesson_slug(lesson_page)
+    )
     tail = ""
     if quiz is not None:
         target = posixpath.relpath(quiz_page_path(quiz.id), posixpath.dirname(lesson_page) or ".")

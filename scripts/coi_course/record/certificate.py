@@ -19,9 +19,11 @@ import yaml
 from ..course.content_version import course_sources, course_version, source_date
 from ..course.thai_dates import calendar, format_date
 from ..project import DOCS, LANGUAGES, QUIZZES, ROOT
+from ..quiz.course_map import course_facts
 from ..quiz.loader import course_quizzes
 from ..quiz.model import Quiz
 from ..quiz.render import quiz_page_path
+from ..quiz.render import ui_text as quiz_ui_text
 from ..templating import template_env
 
 PACKAGE = Path(__file__).parents[1]
@@ -66,9 +68,51 @@ def post_test(quiz_dir: Path = QUIZZES, docs: Path = DOCS) -> Quiz:
     return quizzes[0]
 
 
-def render_section(lang: str, page: str, course_title: str, quiz: Quiz, ed: Edition) -> str:
-    """Markdown (with HTML blocks) that replaces ``MARKER`` on the page ``page`` (e.g. ``certificate.md``)."""
+class Agency(NamedTuple):
+    """Who the record names, in the page's language (from ``extra.agency`` in mkdocs.yml)."""
+
+    name: str
+    signer_name: str
+    signer_title: str
+
+
+def agency_of(extra: dict, lang: str) -> Agency:
+    """The agency name and the signer of ``extra.agency`` (mkdocs.yml) in ``lang``."""
+    try:
+        agency = extra["agency"]
+        return Agency(
+            agency["name"][lang], agency["signer"]["name"][lang], agency["signer"]["title"][lang]
+        )
+    except (KeyError, TypeError) as exc:
+        raise CertificateError(
+            f"mkdocs.yml: extra.agency needs name.{lang}, signer.name.{lang} and "
+            f"signer.title.{lang} (missing {exc})"
+        ) from None
+
+
+def render_section(
+    lang: str,
+    page: str,
+    course_title: str,
+    quiz: Quiz,
+    ed: Edition,
+    agency: Agency | None = None,
+    quizzes: list[Quiz] | None = None,
+    lessons: list[dict] | None = None,
+    directory_urls: bool = True,
+) -> str:
+    """Markdown (with HTML blocks) that replaces ``MARKER`` on the page ``page`` (e.g. ``certificate.md``).
+    ``quizzes`` and ``lessons`` (in course order) say what the record requires."""
     ui = ui_text()[lang]
+    agency = agency or Agency("", "", "")
+    facts = course_facts(
+        quizzes or [quiz],
+        lessons or [],
+        lang,
+        page,
+        directory_urls,
+        {"agency": agency.name, "version": ed.version},
+    )
     target = posixpath.relpath(quiz_page_path(quiz.id), posixpath.dirname(page) or ".")
     return (
         template_env()
@@ -84,6 +128,11 @@ def render_section(lang: str, page: str, course_title: str, quiz: Quiz, ed: Edit
             version=ed.version,
             built=format_date(ed.built, lang),
             data=calendar(lang),
+            facts=facts,
+            agency=agency.name,
+            signer_name=agency.signer_name,
+            signer_title=agency.signer_title,
+            learner_ui=quiz_ui_text()[lang],
         )
     )
 
