@@ -68,6 +68,7 @@ def test_search_dialog_passes_axe_when_open(page, site_url, axe):
         timeout=120_000,
     )
     page.locator(".md-search__input").fill("ของขวัญ")
+    page.keyboard.press("End")  # Material runs the query on keyup; fill() alone sends no key
     page.locator(".md-search-result__item").first.wait_for()
     # Results fade in: judge contrast once every transition has ended (a busy machine is slow).
     page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
