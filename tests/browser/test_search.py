@@ -15,6 +15,7 @@ import pytest
 
 from coi_course.bench.search import article_texts
 from coi_course.search import index as ts
+from coi_course.search.index import INDEX_PATH
 from coi_course.search.thai_words import THAI, Segmenter, WordDict
 from tests.conftest import SUB_PATH
 
@@ -262,3 +263,62 @@ def test_fixture_sentences_are_cut_as_the_pitfalls_need(seg):
     assert "งานการ" in seg.words_of(PITFALL_PAGES["a/"])
     assert "การปฏิบัติ" in seg.words_of(PITFALL_PAGES["b/"])
     assert "บริหาร" not in seg.words_of(PITFALL_PAGES["c/"])
+
+
+# --- search costs nothing until it is used (issue 16) ------------------------------------------
+
+SEARCH_FILE = re.compile(r"(^|/)search/search_index\.json$|/workers/search\.|/lunr/")
+
+
+def _search_files(page) -> list[str]:
+    paths = [urlsplit(u).path.removeprefix(SUB_PATH) for u in page.watched.requests]
+    return [p for p in paths if SEARCH_FILE.search(p)]
+
+
+@pytest.mark.parametrize("location", ["", "lessons/gifts/", "en/lessons/gifts/"])
+def test_no_search_file_is_requested_on_page_load(page, site_url, location):
+    page.goto(site_url + location, wait_until="networkidle")
+    page.wait_for_timeout(300)  # anything started late by a script would show up here
+    assert page.watched.requests, "the page recorded no requests"
+    assert _search_files(page) == []
+    assert page.watched.console_errors == [] and page.watched.failed == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "query", "intent"),
+    [
+        ("th", "ของขวัญ", "pointer"),
+        ("en", "gift", "pointer"),
+        ("th", "ของขวัญ", "shortcut"),
+        ("en", "gift", "shortcut"),
+    ],
+)
+def test_search_works_after_intent(page, site_url, lang, query, intent):
+    prefix = "en/" if lang == "en" else ""
+    page.goto(site_url + prefix, wait_until="networkidle")
+    assert _search_files(page) == []
+    if intent == "pointer":
+        page.hover(".md-search__input")
+        page.wait_for_function(
+            "() => performance.getEntriesByType('resource')"
+            ".some(e => e.name.endsWith('search_index.json'))"
+        )
+        page.click(".md-search__input")
+    else:
+        page.keyboard.press("/")  # Material's shortcut focuses the search box
+    page.keyboard.type(query)
+    page.wait_for_selector(".md-search-result__item > a.md-search-result__link")
+    hrefs = page.eval_on_selector_all(
+        ".md-search-result__item > a.md-search-result__link", "els => els.map(e => e.href)"
+    )
+    _assert_language([urlsplit(h).path.removeprefix(SUB_PATH) for h in hrefs], lang)
+    fetched = _search_files(page)
+    assert any(p.endswith(("en/" if lang == "en" else "") + INDEX_PATH) for p in fetched)
+    assert any("/workers/search." in p for p in fetched), fetched
+    assert page.watched.console_errors == [] and page.watched.failed == []
+
+
+def test_a_search_link_loads_search_at_once(page, site_url):
+    found = search(page, site_url, "ของขวัญ")
+    assert found, "?q= found nothing"
+    assert any(p == INDEX_PATH for p in _search_files(page))

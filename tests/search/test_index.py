@@ -216,9 +216,26 @@ def test_bundle_patch_applies_to_the_installed_material_bundle():
     )
     assert '({"en":"en/search/search_index.json"})[document.documentElement.lang]' in patched
     assert ts.BUNDLE_ANCHOR not in patched
+    # search is set up only on intent (issue 16); the browser tests check the requests
+    assert ts.LAZY_REPLACEMENT in patched and ts.HIGHLIGHT_REPLACEMENT in patched
+    assert "function __coiLazyWorker(" in patched and "function __coiSearchWanted(" in patched
+    assert patched.rstrip().splitlines()[-1].startswith("//# sourceMappingURL=")
+    assert ts.patch_bundle(patched, {"en": "x"}) == patched  # idempotent
 
 
-@pytest.mark.parametrize("patch", [ts.patch_worker, lambda js: ts.patch_bundle(js, {"en": "x"})])
+def test_bundle_without_other_languages_is_still_lazy():
+    patched = ts.patch_bundle(_material_file("bundle.*.min.js"), {})
+    assert ts.LAZY_REPLACEMENT in patched and ts.BUNDLE_ANCHOR in patched
+
+
+@pytest.mark.parametrize(
+    "patch",
+    [
+        ts.patch_worker,
+        lambda js: ts.patch_bundle(js, {"en": "x"}),
+        lambda js: ts.patch_bundle(js, {}),
+    ],
+)
 def test_patches_fail_loudly_when_material_changed(patch):
     with pytest.raises(ts.ThaiSearchError, match="9.8.2"):
         patch('"use strict";(()=>{search(query){return query}})();')
@@ -303,7 +320,9 @@ def test_a_site_without_i18n_gets_one_segmented_index(tmp_path):
     assert f"ห้าม{ZWSP}รับ{ZWSP}ของขวัญ" in data["docs"][0]["text"]
     (worker,) = (tmp_path / "site").glob(ts.WORKER_GLOB)
     (bundle,) = (tmp_path / "site").glob(ts.BUNDLE_GLOB)
-    assert ts.MARKER in worker.read_text("utf-8") and ts.MARKER not in bundle.read_text("utf-8")
+    assert ts.MARKER in worker.read_text("utf-8")
+    bundle_js = bundle.read_text("utf-8")  # lazy search, and the one index: no language table
+    assert ts.LAZY_REPLACEMENT in bundle_js and ts.BUNDLE_ANCHOR in bundle_js
 
 
 def test_a_changed_material_worker_fails_the_build_loudly(tmp_path):

@@ -18,6 +18,9 @@ What a build gets:
 5. **Light payload.** Quiz pages are left out, the JSON is written as UTF-8 (not ``\\uXXXX``), and the
    ``th`` that mkdocs-static-i18n adds to ``search.lang`` is removed, so no visitor downloads
    ``wordcut.js`` (677 KB) and ``lunr.th``.
+6. **Nothing until it is used** (issue 16). Material's bundle creates the search worker and fetches
+   the index on every page load; patched, it waits for the learner's intent (pointer or focus on
+   the search box, the keyboard shortcut, a ``?q=`` link), see ``data/search_intent.js``.
 
 Both JavaScript patches look for exact strings of mkdocs-material 9.8.2 (pinned in pyproject.toml);
 if a string is missing, ``ThaiSearchError`` is raised and the build fails.
@@ -61,6 +64,18 @@ WORKER_REPLACEMENT = (
 )
 BUNDLE_GLOB = "assets/javascripts/bundle.*.min.js"
 BUNDLE_ANCHOR = 'new URL("search/search_index.json",Or.base)'
+# Search setup: the worker is created at once, the index fetched at once unless on file:.
+LAZY_ANCHOR = 'function Ei(e,t){let r=Mn(e);return L($(location.protocol!=="file:"),Je("search"))'
+LAZY_REPLACEMENT = (
+    "function Ei(e,t){let r=Mn(e,__coiLazyWorker(e));"
+    'return L($(__coiSearchWanted()),h(window,"coi-search-intent"),Je("search"))'
+)
+# Highlighting of the terms of a result (?h=) subscribes to the index on every page.
+HIGHLIGHT_ANCHOR = "function Ai(e,{index$:t,location$:r}){return z([t,"
+HIGHLIGHT_REPLACEMENT = (
+    'function Ai(e,{index$:t,location$:r}){return z([we().searchParams.get("h")?t:tt,'
+)
+INTENT_JS = Path(__file__).parents[1] / "data" / "search_intent.js"
 # Characters after which no U+200B is needed at the edge of a Thai run.
 _SEPARATED = re.compile(r"[\s\u200b<>\-]")
 
@@ -200,7 +215,10 @@ def patch_worker(js: str) -> str:
     if MARKER in js:
         return js
     js = _replace_once(js, WORKER_ANCHOR, WORKER_REPLACEMENT, "Material's search worker")
-    code = MARKER + "\n" + QUERY_JS.read_text(encoding="utf-8")
+    return _append_before_source_map(js, MARKER + "\n" + QUERY_JS.read_text(encoding="utf-8"))
+
+
+def _append_before_source_map(js: str, code: str) -> str:
     head, sep, source_map = js.rpartition("\n//# sourceMappingURL=")
     if sep:  # keep the source map comment last
         return f"{head}\n{code}{sep}{source_map}"
@@ -208,16 +226,25 @@ def patch_worker(js: str) -> str:
 
 
 def patch_bundle(js: str, index_by_lang: Mapping[str, str]) -> str:
-    """Material's bundle loading the search index of the page's language (idempotent).
-    ``index_by_lang`` maps an ``<html lang>`` to its index, e.g. {"en": "en/search/search_index.json"};
-    any other language loads the default ``search/search_index.json``."""
+    """Material's bundle (idempotent) that
+
+    * fetches nothing for search until the learner shows intent (``data/search_intent.js``): the
+      search worker is a stand-in until then and the index is not requested (the highlighting of
+      search terms only asks for it on a page opened from a result, with ``?h=``), and
+    * loads the search index of the page's language: ``index_by_lang`` maps an ``<html lang>``
+      to its index, e.g. {"en": "en/search/search_index.json"}; any other language loads the
+      default ``search/search_index.json``."""
     if MARKER in js:
         return js
-    table = json.dumps(dict(index_by_lang), separators=(",", ":"))
-    replacement = (
-        f'new URL({MARKER}({table})[document.documentElement.lang]||"{INDEX_PATH}",Or.base)'
-    )
-    return _replace_once(js, BUNDLE_ANCHOR, replacement, "Material's bundle")
+    js = _replace_once(js, LAZY_ANCHOR, LAZY_REPLACEMENT, "Material's bundle (search setup)")
+    js = _replace_once(js, HIGHLIGHT_ANCHOR, HIGHLIGHT_REPLACEMENT, "Material's bundle (highlight)")
+    if index_by_lang:
+        table = json.dumps(dict(index_by_lang), separators=(",", ":"))
+        replacement = (
+            f'new URL({MARKER}({table})[document.documentElement.lang]||"{INDEX_PATH}",Or.base)'
+        )
+        js = _replace_once(js, BUNDLE_ANCHOR, replacement, "Material's bundle")
+    return _append_before_source_map(js, MARKER + "\n" + INTENT_JS.read_text(encoding="utf-8"))
 
 
 def _patch_file(site: Path, pattern: str, patch) -> Path:
@@ -463,9 +490,8 @@ def finish_build(
     prefixes = [p for p in lang_prefixes.values() if p]
     # The JavaScript patches first: they fail fast if Material changed.
     _patch_file(site, WORKER_GLOB, patch_worker)
-    if prefixes:
-        index_by_lang = {lang: p + INDEX_PATH for lang, p in lang_prefixes.items() if p}
-        _patch_file(site, BUNDLE_GLOB, lambda js: patch_bundle(js, index_by_lang))
+    index_by_lang = {lang: p + INDEX_PATH for lang, p in lang_prefixes.items() if p}
+    _patch_file(site, BUNDLE_GLOB, lambda js: patch_bundle(js, index_by_lang))
     data = json.loads(path.read_text(encoding="utf-8"))
     parts = split_by_language(data, prefixes)
     analysed = analyser.analyse_many(
