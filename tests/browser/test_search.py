@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from urllib.parse import quote, urlsplit
+from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 
@@ -21,6 +21,7 @@ from tests.conftest import SUB_PATH
 
 pytestmark = pytest.mark.browser
 
+TOOL_PAGES = {"certificate", "progress", "gift-helper"}  # the "เครื่องมือ" section of the nav
 STABLE_PAGES = ["", "privacy/", "lessons/what-is-coi/"]  # pages that exist in both languages
 NONSENSE = {"th": "ฆฌฮฑฌ", "en": "qxzvwq"}
 THAI_WORD = re.compile(rf"[{THAI}]{{3,}}")
@@ -322,3 +323,50 @@ def test_a_search_link_loads_search_at_once(page, site_url):
     found = search(page, site_url, "ของขวัญ")
     assert found, "?q= found nothing"
     assert any(p == INDEX_PATH for p in _search_files(page))
+
+
+# --- Thai search that forgives how people type (issue 15, point 9) -----------------------------
+
+FORGIVEN = [  # (typed, the spelling of the lessons)
+    ("3000", "3,000"),
+    ("ปปช", "ป.ป.ช."),
+    ("พรป", "พ.ร.ป."),
+    ("ไอทีเอ", "ITA"),  # from data/search_synonyms.yml
+    ("โนกิฟต์", "No Gift"),  # from data/search_synonyms.yml
+]
+
+
+def _result_links(page) -> list[str]:
+    return page.eval_on_selector_all(
+        ".md-search-result__item a.md-search-result__link", "els => els.map(e => e.href)"
+    )
+
+
+@pytest.mark.parametrize(("typed", "written"), FORGIVEN)
+def test_forgiving_spellings_find_what_the_lessons_spelling_finds(
+    page, site_url, texts, typed, written
+):
+    thai = " ".join(_thai(texts).values())
+    assert written in thai and typed not in thai  # the typed form really is not in the lessons
+    expected = search(page, site_url, written)
+    assert expected, written
+    assert search(page, site_url, typed) == expected
+
+
+@pytest.mark.parametrize("query", ["ITA", "ป.ป.ช.", "กระเช้า", "3,000 บาท", "ปปช", "ไอทีเอ"])
+def test_every_result_opens_with_its_terms_highlighted(page, site_url, query):
+    search(page, site_url, query)
+    links = _result_links(page)
+    assert links, query
+    empty = [link for link in links if not parse_qs(urlsplit(link).query).get("h")]
+    assert not empty, f"{query}: results without terms to highlight: {empty}"
+    page.goto(links[0], wait_until="load")
+    page.wait_for_selector("article mark[data-md-highlight]")
+
+
+def test_tool_pages_are_not_found(page, site_url):
+    """The completion record, progress and gift helper pages once ranked high for ทับซ้อน with
+    their template text; tool pages are not in the index (tests/search checks the index)."""
+    found = search(page, site_url, "ทับซ้อน")
+    assert found
+    assert not [p for p in found if p.split("?")[0].rstrip("/") in TOOL_PAGES], found

@@ -423,3 +423,26 @@ def test_authors_note_has_the_same_heading_ids_in_both_languages():
         assert all(re.search(r"\{#[a-z0-9-]+\}$", h) for h in headings), headings
         ids[lang] = [re.search(r"\{#([a-z0-9-]+)\}$", h).group(1) for h in headings]
     assert ids["th"] == ids["en"] and "adding-terms" in ids["th"]
+
+
+def _tool_pages() -> list[str]:
+    """The pages of the "เครื่องมือ" (tools) section of the nav in mkdocs.yml, e.g. progress/."""
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    config = yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=Loader)  # noqa: S506
+    (tools,) = [item["เครื่องมือ"] for item in config["nav"] if "เครื่องมือ" in item]
+    return [page.removesuffix(".md") + "/" for page in tools]
+
+
+def test_tool_pages_are_left_out_of_the_index(built_site):
+    """The completion record, progress and gift helper are tools, not lessons (issue 15)."""
+    tools = _tool_pages()
+    assert {"certificate/", "progress/"} <= set(tools)
+    for prefix in ("", "en/"):
+        assert (built_site / prefix / tools[0] / "index.html").is_file()  # the pages exist
+        locations = {d["location"].split("#")[0] for d in _built_index(built_site, prefix)["docs"]}
+        assert not locations & {prefix + page for page in tools}, prefix

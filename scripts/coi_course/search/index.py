@@ -45,6 +45,8 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Protocol
 
+from ..errors import SourceErrors
+from .synonyms import load_synonyms
 from .thai_words import TERMS_FILE, THAI_RUN, Analysis
 
 ZWSP = "\u200b"
@@ -75,7 +77,12 @@ HIGHLIGHT_ANCHOR = "function Ai(e,{index$:t,location$:r}){return z([t,"
 HIGHLIGHT_REPLACEMENT = (
     'function Ai(e,{index$:t,location$:r}){return z([we().searchParams.get("h")?t:tt,'
 )
-INTENT_JS = Path(__file__).parents[1] / "data" / "search_intent.js"
+# Rendering of a group of results (a page and its sections), some of which match no term.
+GROUP_ANCHOR = "function Fn(e){let t=e[0].score"
+GROUP_REPLACEMENT = "function Fn(e){e=__coiGroupTerms(e);let t=e[0].score"
+BUNDLE_JS = [
+    Path(__file__).parents[1] / "data" / f for f in ("search_intent.js", "search_highlight.js")
+]
 # Characters after which no U+200B is needed at the edge of a Thai run.
 _SEPARATED = re.compile(r"[\s\u200b<>\-]")
 
@@ -210,12 +217,15 @@ def _replace_once(js: str, anchor: str, replacement: str, what: str) -> str:
     return js.replace(anchor, replacement)
 
 
-def patch_worker(js: str) -> str:
-    """Material's search worker with Thai query segmentation (idempotent)."""
+def patch_worker(js: str, synonyms: Mapping[str, str] | None = None) -> str:
+    """Material's search worker with Thai query segmentation and the search synonyms
+    ({typed: found}, see ``synonyms.py``) (idempotent)."""
     if MARKER in js:
         return js
     js = _replace_once(js, WORKER_ANCHOR, WORKER_REPLACEMENT, "Material's search worker")
-    return _append_before_source_map(js, MARKER + "\n" + QUERY_JS.read_text(encoding="utf-8"))
+    table = json.dumps(dict(synonyms or {}), ensure_ascii=False, separators=(",", ":"))
+    code = f"{MARKER}\nvar __coiSynonyms={table};\n" + QUERY_JS.read_text(encoding="utf-8")
+    return _append_before_source_map(js, code)
 
 
 def _append_before_source_map(js: str, code: str) -> str:
@@ -233,18 +243,22 @@ def patch_bundle(js: str, index_by_lang: Mapping[str, str]) -> str:
       search terms only asks for it on a page opened from a result, with ``?h=``), and
     * loads the search index of the page's language: ``index_by_lang`` maps an ``<html lang>``
       to its index, e.g. {"en": "en/search/search_index.json"}; any other language loads the
-      default ``search/search_index.json``."""
+      default ``search/search_index.json``, and
+    * gives a result that matches no term itself (a page whose sections matched) the terms of its
+      sections, so that it opens highlighted (``data/search_highlight.js``)."""
     if MARKER in js:
         return js
     js = _replace_once(js, LAZY_ANCHOR, LAZY_REPLACEMENT, "Material's bundle (search setup)")
     js = _replace_once(js, HIGHLIGHT_ANCHOR, HIGHLIGHT_REPLACEMENT, "Material's bundle (highlight)")
+    js = _replace_once(js, GROUP_ANCHOR, GROUP_REPLACEMENT, "Material's bundle (results)")
     if index_by_lang:
         table = json.dumps(dict(index_by_lang), separators=(",", ":"))
         replacement = (
             f'new URL({MARKER}({table})[document.documentElement.lang]||"{INDEX_PATH}",Or.base)'
         )
         js = _replace_once(js, BUNDLE_ANCHOR, replacement, "Material's bundle")
-    return _append_before_source_map(js, MARKER + "\n" + INTENT_JS.read_text(encoding="utf-8"))
+    code = "\n".join(path.read_text(encoding="utf-8") for path in BUNDLE_JS)
+    return _append_before_source_map(js, MARKER + "\n" + code)
 
 
 def _patch_file(site: Path, pattern: str, patch) -> Path:
@@ -489,7 +503,11 @@ def finish_build(
         raise ThaiSearchError(f"{path} is missing: is the search plugin enabled?")
     prefixes = [p for p in lang_prefixes.values() if p]
     # The JavaScript patches first: they fail fast if Material changed.
-    _patch_file(site, WORKER_GLOB, patch_worker)
+    try:
+        synonyms = load_synonyms()
+    except SourceErrors as exc:
+        raise ThaiSearchError(str(exc)) from None
+    _patch_file(site, WORKER_GLOB, lambda js: patch_worker(js, synonyms))
     index_by_lang = {lang: p + INDEX_PATH for lang, p in lang_prefixes.items() if p}
     _patch_file(site, BUNDLE_GLOB, lambda js: patch_bundle(js, index_by_lang))
     data = json.loads(path.read_text(encoding="utf-8"))
