@@ -1,12 +1,12 @@
 /* coi-thai-search: Thai query segmentation, appended to Material's search worker at build time by
- * coi_course.thai_search (scripts/coi_course/thai_search.py), which documents the design.
+ * coi_course.search.index (scripts/coi_course/search/index.py), which documents the design.
  *
  * Thai has no spaces between words, so each run of Thai in the query is cut into the fewest words
- * of the index's own vocabulary (no dictionary is downloaded). A run of several words becomes an
- * AND query (+word +word): the index holds, for each section, every vocabulary word its text
- * contains, however its own text was cut, so the section that contains the typed text has them
- * all. A last stretch that is no word but starts one (a word still being typed) matches as a
- * prefix. If no section has all the words, the words are searched for with OR, as Material does for
+ * of the index's own vocabulary (no dictionary is downloaded). The index holds the smallest
+ * dictionary words of the text (การ|บริหาร, not การบริหาร), so the query is cut into the same small
+ * words. A run of several words becomes an AND query (+word +word): the section that contains the
+ * typed text has them all. A last stretch that is no word but starts one (a word still being
+ * typed) matches as a prefix. If no section has all the words, the words are searched for with OR, as Material does for
  * several English words. A run that is one word, or no known word at all, is left to Material.
  *
  * Forgiving spellings (issue 15): the synonyms of data/search_synonyms.yml (__coiSynonyms, set by
@@ -85,8 +85,11 @@ function __coiThaiQuery(query, lunrIndex) {
 
   /* Material makes quoted words required itself */
   var quoted = query.indexOf("\"") >= 0, required = []
+  __coiPhrases = []
   var strict = query.replace(RUN, function (run) {
     var words = cut(run)
+    if (words.length > 1)
+      __coiPhrases.push(words.map(function (w) { return w[0] }))
     if (words.length < 2)
       return words.length && words[0][1] ? words[0][0] : run
     return words.map(function (w, k) {
@@ -110,4 +113,46 @@ function __coiThaiQuery(query, lunrIndex) {
   return query.replace(RUN, function (run) {
     return cut(run).map(function (w) { return w[0] }).join(" ")
   })
+}
+
+/* The Thai runs of the last query, as their words in order (set by __coiThaiQuery). */
+var __coiPhrases = []
+var PHRASE_BOOST = 4
+
+/* Ranking (issue 16): a query run is cut into small words (ผล|ประโยชน์), which many sections hold
+ * apart. A section that holds them next to each other, in the order typed, holds the typed text:
+ * its score is multiplied by PHRASE_BOOST for each such run. Called by Material's worker (patched)
+ * with lunr's match data, where Material's tokenizer gives each word of a block of text the
+ * position block << 20 | index of the word in the block, so the next word is at position + 1. */
+function __coiPhraseBoost(metadata) {
+  var factor = 1
+  __coiPhrases.forEach(function (words) {
+    var fields = ["title", "text"]
+    for (var f = 0; f < fields.length; f++) {
+      var field = fields[f]
+      var next = positions(words[0], field).map(function (p) { return p + 1 })
+      for (var k = 1; k < words.length && next.length; k++)
+        next = positions(words[k], field)
+          .filter(function (p) { return next.indexOf(p) >= 0 })
+          .map(function (p) { return p + 1 })
+      if (next.length) {
+        factor *= PHRASE_BOOST
+        return
+      }
+    }
+  })
+  return factor
+
+  function positions(word, field) {
+    var found = []
+    Object.keys(metadata).forEach(function (term) {
+      var prefix = word.charAt(word.length - 1) === "*"
+      var stem = prefix ? word.slice(0, -1) : word
+      if (term === stem || (prefix && term.lastIndexOf(stem, 0) === 0)) {
+        var data = metadata[term][field]
+        if (data && data.position) found.push.apply(found, data.position)
+      }
+    })
+    return found
+  }
 }

@@ -3,22 +3,23 @@
 What a build gets:
 
 1. **Segmented index.** Every run of Thai text in ``search/search_index.json`` is cut into words by
-   PyThaiNLP ``newmm`` with the project dictionary (``data/thai_terms.txt``), and the words are joined
-   with U+200B, which the search ``separator`` splits on.
-2. **Hidden words.** Each section gets a hidden ``alt`` field with the words a query may be cut into
-   that are not words of its text: the parts of its compounds (บริหาร in การบริหาร) and the words of
-   the index vocabulary its text holds across newmm's cuts (การปฏิบัติ in การ|ปฏิบัติหน้าที่). So
-   every vocabulary word a section contains is indexed for it, whichever segmenter chose the words.
-3. **Query segmentation.** ``data/thai_query.js`` is appended to Material's search worker and run on
-   each query: Thai is cut into the fewest words of the index vocabulary (no dictionary download)
-   and several words become an AND query, with OR as the fallback (see the file).
-4. **Per-language indexes.** The one index that mkdocs-static-i18n writes is split: Thai entries stay
+   PyThaiNLP ``newmm`` with the project dictionary (``data/thai_terms.txt``), each word is cut again
+   into its smallest dictionary words (การ|บริหาร for การบริหาร, see ``thai_words``), and the
+   words are joined with U+200B, which the search ``separator`` splits on. A word inside a compound
+   is thus a word of the index, and a compound is found as its small words (issue 16: this replaced
+   a hidden field of extra words per section, which made the index 1.5 times stock Material's).
+2. **Query segmentation.** ``data/thai_query.js`` is appended to Material's search worker and run on
+   each query: Thai is cut into the fewest words of the index vocabulary (no dictionary download),
+   so into the same small words, and several words become an AND query, with OR as the fallback;
+   synonyms (``data/search_synonyms.yml``) and spellings with or without dots and thousands
+   separators are mapped to the index's words (issue 15, see the file).
+3. **Per-language indexes.** The one index that mkdocs-static-i18n writes is split: Thai entries stay
    in ``search/search_index.json``, English ones go to ``en/search/search_index.json``; Material's
    bundle is patched to load the index of the page's ``<html lang>``.
-5. **Light payload.** Quiz pages are left out, the JSON is written as UTF-8 (not ``\\uXXXX``), and the
+4. **Light payload.** Quiz pages are left out, the JSON is written as UTF-8 (not ``\\uXXXX``), and the
    ``th`` that mkdocs-static-i18n adds to ``search.lang`` is removed, so no visitor downloads
    ``wordcut.js`` (677 KB) and ``lunr.th``.
-6. **Nothing until it is used** (issue 16). Material's bundle creates the search worker and fetches
+5. **Nothing until it is used** (issue 16). Material's bundle creates the search worker and fetches
    the index on every page load; patched, it waits for the learner's intent (pointer or focus on
    the search box, the keyboard shortcut, a ``?q=`` link), see ``data/search_intent.js``.
 
@@ -50,8 +51,6 @@ from .synonyms import load_synonyms
 from .thai_words import TERMS_FILE, THAI_RUN, Analysis
 
 ZWSP = "\u200b"
-ALT_FIELD = "alt"  # hidden field: words of a section that are not words of its text
-ALT_BOOST = 0.5  # a word only found inside a compound ranks below the same word on its own
 REPLACED_LANGS = {"th"}  # lunr languages this module replaces (no wordcut.js, no lunr.th)
 QUIZ_DIR = "quizzes/"
 INDEX_PATH = "search/search_index.json"
@@ -64,6 +63,9 @@ WORKER_ANCHOR = 'search(e){if(e=e.replace(new RegExp("\\\\p{sc=Han}+","gu"),'
 WORKER_REPLACEMENT = (
     'search(e){if(e=__coiThaiQuery(e,this.index),e=e.replace(new RegExp("\\\\p{sc=Han}+","gu"),'
 )
+# Scoring of each result: multiplied by the phrase boost of data/thai_query.js.
+SCORE_ANCHOR = "s.push(B(_({},c),{score:a*(1+K(g,2)),terms:f}))"
+SCORE_REPLACEMENT = "s.push(B(_({},c),{score:a*(1+K(g,2))*__coiPhraseBoost(u.metadata),terms:f}))"
 BUNDLE_GLOB = "assets/javascripts/bundle.*.min.js"
 BUNDLE_ANCHOR = 'new URL("search/search_index.json",Or.base)'
 # Search setup: the worker is created at once, the index fetched at once unless on file:.
@@ -102,16 +104,14 @@ def thai_runs(text: str) -> list[str]:
     return THAI_RUN.findall(text)
 
 
-def segment_text(text: str, analysed: Mapping[str, Analysis], found: dict[str, Analysis]) -> str:
-    """Insert U+200B between the Thai words of ``text`` (HTML is left alone: tags hold no Thai) and
-    at the edges of each Thai run that touches other text, e.g. ``(ทุจริต)`` or ``3,000บาท``.
-    The analysis of each run is added to ``found``."""
+def segment_text(text: str, analysed: Mapping[str, Analysis]) -> str:
+    """Insert U+200B between the smallest Thai words of ``text`` (HTML is left alone: tags hold no
+    Thai) and at the edges of each Thai run that touches other text, e.g. ``(ทุจริต)`` or
+    ``3,000บาท``."""
 
     def cut(match: re.Match) -> str:
         start, end = match.span()
-        run = match.group()
-        analysis = found[run] = analysed[run]
-        joined = ZWSP.join(analysis[0])
+        joined = ZWSP.join(analysed[match.group()][1])
         if start > 0 and not _SEPARATED.match(text[start - 1]):
             joined = ZWSP + joined
         if end < len(text) and not _SEPARATED.match(text[end]):
@@ -146,43 +146,18 @@ def check_separator(separator: str) -> None:
 
 
 def rewrite_index(data: dict, analysed: Mapping[str, Analysis]) -> dict:
-    """One language's index, segmented: Thai cut with U+200B, and for each section a hidden
-    ``alt`` field with the words a query may ask for that are not words of its text:
-
-    * the parts of its compound words (บริหาร, การ for การบริหาร), and
-    * the words of the index vocabulary that its text holds across word boundaries (การปฏิบัติ in
-      การ|ปฏิบัติหน้าที่ when another page has the word การปฏิบัติ).
-
-    So every known word (the vocabulary the query is cut into) that a section's text contains is
-    indexed for that section, whichever way the query is cut. The ``lang`` that would make visitors
-    download a Thai dictionary is dropped."""
+    """One language's index, segmented: Thai cut into its smallest dictionary words, joined with
+    U+200B. The ``lang`` that would make visitors download a Thai dictionary is dropped."""
     config = dict(data["config"])
     check_separator(config["separator"])
     config["lang"] = [lang for lang in config["lang"] if lang not in REPLACED_LANGS] or ["en"]
-    config["fields"] = {**config["fields"], ALT_FIELD: {"boost": ALT_BOOST}}
     docs: list[dict] = []
-    found: list[dict[str, Analysis]] = []
-    every: dict[str, Analysis] = {}
     for doc in data["docs"]:
-        doc, runs = dict(doc), {}
+        doc = dict(doc)
         for field in ("title", "text"):
             if field in doc:
-                doc[field] = segment_text(doc[field], analysed, runs)
+                doc[field] = segment_text(doc[field], analysed)
         docs.append(doc)
-        found.append(runs)
-        every.update(runs)
-    vocabulary: set[str] = set()
-    for words, parts, _ in every.values():
-        vocabulary.update(words, parts)
-    for doc, runs in zip(docs, found, strict=True):
-        seen: set[str] = set()
-        alt: set[str] = set()  # the parts are in the vocabulary by definition
-        for words, parts, contained in runs.values():
-            seen.update(words)
-            alt.update(parts, contained)
-        hidden = sorted((alt & vocabulary) - seen)
-        if hidden:
-            doc[ALT_FIELD] = " ".join(hidden)
     return {**data, "config": config, "docs": docs}
 
 
@@ -223,6 +198,7 @@ def patch_worker(js: str, synonyms: Mapping[str, str] | None = None) -> str:
     if MARKER in js:
         return js
     js = _replace_once(js, WORKER_ANCHOR, WORKER_REPLACEMENT, "Material's search worker")
+    js = _replace_once(js, SCORE_ANCHOR, SCORE_REPLACEMENT, "Material's search worker (scores)")
     table = json.dumps(dict(synonyms or {}), ensure_ascii=False, separators=(",", ":"))
     code = f"{MARKER}\nvar __coiSynonyms={table};\n" + QUERY_JS.read_text(encoding="utf-8")
     return _append_before_source_map(js, code)
@@ -309,7 +285,7 @@ class SegmenterProcess:
                 if "error" in message:
                     self._error = message["error"]
                 else:
-                    self._results.update({k: (v[0], v[1], v[2]) for k, v in message.items()})
+                    self._results.update({k: (v[0], v[1]) for k, v in message.items()})
                     self._answered += 1
                 self._cond.notify_all()
         with self._cond:
@@ -392,7 +368,7 @@ class Segmentation:
         if self.cache_file and self.cache_file.is_file():
             try:
                 data = json.loads(self.cache_file.read_text(encoding="utf-8"))
-                self._cached = {k: (v[0], v[1], v[2]) for k, v in data.items()}
+                self._cached = {k: (v[0], v[1]) for k, v in data.items()}
             except (OSError, ValueError, IndexError, TypeError):
                 self._cached = {}  # a damaged cache is rebuilt
         self._process: SegmenterProcess | None = None
