@@ -13,6 +13,7 @@ from .errors import SourceErrors
 BENCHMARKS = {
     "quiz": "coi_course.bench.quiz_build",
     "search": "coi_course.bench.search",
+    "page-load": "coi_course.bench.page_load",
 }
 
 
