@@ -308,6 +308,7 @@ def test_search_works_after_intent(page, site_url, lang, query, intent):
     else:
         page.keyboard.press("/")  # Material's shortcut focuses the search box
     page.keyboard.type(query)
+    page.keyboard.press("End")  # Thai is typed as text without key events; Material reads keyup
     meta = page.locator(".md-search-result__meta")
     try:
         page.wait_for_selector(".md-search-result__item > a.md-search-result__link", timeout=60000)
