@@ -17,6 +17,7 @@ BENCHMARKS = {
     "search": "coi_course.bench.search",
     "report": "coi_course.bench.report",
     "quiz-files": "coi_course.bench.quiz_files",
+    "page-load": "coi_course.bench.page_load",
 }
 
 

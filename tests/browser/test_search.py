@@ -9,17 +9,19 @@ from __future__ import annotations
 
 import json
 import re
-from urllib.parse import quote, urlsplit
+from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 
 from coi_course.bench.search import article_texts
 from coi_course.search import index as ts
+from coi_course.search.index import INDEX_PATH
 from coi_course.search.thai_words import THAI, Segmenter, WordDict
 from tests.conftest import SUB_PATH
 
 pytestmark = pytest.mark.browser
 
+TOOL_PAGES = {"certificate", "progress", "gift-helper"}  # the "เครื่องมือ" section of the nav
 STABLE_PAGES = ["", "privacy/", "lessons/what-is-coi/"]  # pages that exist in both languages
 NONSENSE = {"th": "ฆฌฮฑฌ", "en": "qxzvwq"}
 THAI_WORD = re.compile(rf"[{THAI}]{{3,}}")
@@ -153,7 +155,7 @@ def test_a_query_that_is_on_no_page_finds_nothing(page, site_url, built_site, la
     terms = {
         term.lower()
         for doc in index["docs"]
-        for field in ("title", "text", "alt")
+        for field in ("title", "text")
         for term in re.split(r"[\s\u200b\-]+", re.sub(r"<[^>]*>", " ", doc.get(field, "")))
     }
     assert not [t for t in terms if t.startswith(NONSENSE[lang])]  # the query really is on no page
@@ -262,3 +264,114 @@ def test_fixture_sentences_are_cut_as_the_pitfalls_need(seg):
     assert "งานการ" in seg.words_of(PITFALL_PAGES["a/"])
     assert "การปฏิบัติ" in seg.words_of(PITFALL_PAGES["b/"])
     assert "บริหาร" not in seg.words_of(PITFALL_PAGES["c/"])
+
+
+# --- search costs nothing until it is used (issue 16) ------------------------------------------
+
+SEARCH_FILE = re.compile(r"(^|/)search/search_index\.json$|/workers/search\.|/lunr/")
+
+
+def _search_files(page) -> list[str]:
+    paths = [urlsplit(u).path.removeprefix(SUB_PATH) for u in page.watched.requests]
+    return [p for p in paths if SEARCH_FILE.search(p)]
+
+
+@pytest.mark.parametrize("location", ["", "lessons/gifts/", "en/lessons/gifts/"])
+def test_no_search_file_is_requested_on_page_load(page, site_url, location):
+    page.goto(site_url + location, wait_until="networkidle")
+    page.wait_for_timeout(300)  # anything started late by a script would show up here
+    assert page.watched.requests, "the page recorded no requests"
+    assert _search_files(page) == []
+    assert page.watched.console_errors == [] and page.watched.failed == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "query", "intent"),
+    [
+        ("th", "ของขวัญ", "pointer"),
+        ("en", "gift", "pointer"),
+        ("th", "ของขวัญ", "shortcut"),
+        ("en", "gift", "shortcut"),
+    ],
+)
+def test_search_works_after_intent(page, site_url, lang, query, intent):
+    prefix = "en/" if lang == "en" else ""
+    page.goto(site_url + prefix, wait_until="networkidle")
+    assert _search_files(page) == []
+    if intent == "pointer":
+        page.hover(".md-search__input")
+        page.wait_for_function(
+            "() => performance.getEntriesByType('resource')"
+            ".some(e => e.name.endsWith('search_index.json'))"
+        )
+        page.click(".md-search__input")
+    else:
+        page.keyboard.press("/")  # Material's shortcut focuses the search box
+    page.keyboard.type(query)
+    page.keyboard.press("End")  # Thai is typed as text without key events; Material reads keyup
+    meta = page.locator(".md-search-result__meta")
+    try:
+        page.wait_for_selector(".md-search-result__item > a.md-search-result__link", timeout=60000)
+    except Exception:
+        pytest.fail(f"no results for {query!r}: {meta.inner_text()!r}, {_search_files(page)}")
+    hrefs = page.eval_on_selector_all(
+        ".md-search-result__item > a.md-search-result__link", "els => els.map(e => e.href)"
+    )
+    _assert_language([urlsplit(h).path.removeprefix(SUB_PATH) for h in hrefs], lang)
+    fetched = _search_files(page)
+    assert any(p.endswith(("en/" if lang == "en" else "") + INDEX_PATH) for p in fetched)
+    assert any("/workers/search." in p for p in fetched), fetched
+    assert page.watched.console_errors == [] and page.watched.failed == []
+
+
+def test_a_search_link_loads_search_at_once(page, site_url):
+    found = search(page, site_url, "ของขวัญ")
+    assert found, "?q= found nothing"
+    assert any(p == INDEX_PATH for p in _search_files(page))
+
+
+# --- Thai search that forgives how people type (issue 15, point 9) -----------------------------
+
+FORGIVEN = [  # (typed, the spelling of the lessons)
+    ("3000", "3,000"),
+    ("ปปช", "ป.ป.ช."),
+    ("พรป", "พ.ร.ป."),
+    ("ไอทีเอ", "ITA"),  # from data/search_synonyms.yml
+    ("โนกิฟต์", "No Gift"),  # from data/search_synonyms.yml
+]
+
+
+def _result_links(page) -> list[str]:
+    return page.eval_on_selector_all(
+        ".md-search-result__item a.md-search-result__link", "els => els.map(e => e.href)"
+    )
+
+
+@pytest.mark.parametrize(("typed", "written"), FORGIVEN)
+def test_forgiving_spellings_find_what_the_lessons_spelling_finds(
+    page, site_url, texts, typed, written
+):
+    lessons = " ".join(t for loc, t in _thai(texts).items() if loc.startswith("lessons/"))
+    assert written in lessons and typed not in lessons  # the lessons never spell it as typed
+    expected = search(page, site_url, written)
+    assert expected, written
+    assert search(page, site_url, typed) == expected
+
+
+@pytest.mark.parametrize("query", ["ITA", "ป.ป.ช.", "กระเช้า", "3,000 บาท", "ปปช", "ไอทีเอ"])
+def test_every_result_opens_with_its_terms_highlighted(page, site_url, query):
+    search(page, site_url, query)
+    links = _result_links(page)
+    assert links, query
+    empty = [link for link in links if not parse_qs(urlsplit(link).query).get("h")]
+    assert not empty, f"{query}: results without terms to highlight: {empty}"
+    page.goto(links[0], wait_until="load")
+    page.wait_for_selector("article mark[data-md-highlight]")
+
+
+def test_tool_pages_are_not_found(page, site_url):
+    """The completion record, progress and gift helper pages once ranked high for ทับซ้อน with
+    their template text; tool pages are not in the index (tests/search checks the index)."""
+    found = search(page, site_url, "ทับซ้อน")
+    assert found
+    assert not [p for p in found if p.split("?")[0].rstrip("/") in TOOL_PAGES], found

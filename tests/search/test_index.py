@@ -76,16 +76,17 @@ def test_project_terms_stay_whole(seg):
     assert "นโยบายไม่รับของขวัญ" in seg.words_of("ตามนโยบายไม่รับของขวัญ")
 
 
-def test_parts_of_compound_words_are_found(seg):
-    assert {"การ", "บริหาร"} <= set(seg.parts("การบริหาร"))
-    assert {"ผลประโยชน์", "ทับซ้อน", "ประโยชน์"} <= set(seg.parts("ผลประโยชน์ทับซ้อน"))
-    assert seg.parts("ทุก") == []  # nothing to cut
+def test_compound_words_are_cut_into_their_smallest_words(seg):
+    assert seg.atoms("การบริหาร") == ["การ", "บริหาร"]
+    assert seg.atoms("ผลประโยชน์ทับซ้อน") == ["ผล", "ประโยชน์", "ทับ", "ซ้อน"]
+    assert seg.atoms("ทุก") == ["ทุก"]  # nothing to cut
+    assert seg.atoms("ป.ป.ช.") == ["ป.ป.ช."]  # an abbreviation stays whole
 
 
-def test_words_across_word_boundaries_are_found(seg):
-    words, parts, contained = seg.analyse("การปฏิบัติหน้าที่")
+def test_the_index_words_of_a_run_are_the_smallest_words_of_newmm_words(seg):
+    words, atoms = seg.analyse("การปฏิบัติหน้าที่")
     assert words == ["การ", "ปฏิบัติหน้าที่"]  # newmm's cut: the query การปฏิบัติ spans it
-    assert "การปฏิบัติ" in contained and "หน้าที่" in parts
+    assert atoms == ["การ", "ปฏิบัติ", "หน้า", "ที่"]  # which the query script cuts the same way
 
 
 def test_word_boundaries_never_split_a_letter_from_its_marks():
@@ -126,9 +127,9 @@ def test_fast_word_dict_gives_the_same_prefixes_as_pythainlp_trie():
 
 def test_segment_text_puts_zwsp_between_words_and_at_the_edges_of_runs(seg):
     def cut(text):
-        return ts.segment_text(text, seg.analyse_many(ts.thai_runs(text)), {})
+        return ts.segment_text(text, seg.analyse_many(ts.thai_runs(text)))
 
-    assert cut("<p>ห้ามรับของขวัญ</p>") == f"<p>ห้าม{ZWSP}รับ{ZWSP}ของขวัญ</p>"
+    assert cut("<p>ห้ามรับของขวัญ</p>") == f"<p>ห้าม{ZWSP}รับ{ZWSP}ของ{ZWSP}ขวัญ</p>"
     assert cut("(ทุจริต)") == f"({ZWSP}ทุจริต{ZWSP})"
     assert cut("3,000บาท") == f"3,000{ZWSP}บาท"
     assert cut("ตามพ.ร.บ. ป.ป.ช.") == f"ตาม{ZWSP}พ.ร.บ. ป.ป.ช."
@@ -138,15 +139,15 @@ def test_segment_text_puts_zwsp_between_words_and_at_the_edges_of_runs(seg):
 def test_rewritten_index_is_segmented_and_drops_the_thai_dictionary_language(seg):
     data = _rewrite(seg, _index([_doc("a/", "ผลประโยชน์ทับซ้อนเป็นการทุจริต")]))
     assert data["config"]["lang"] == ["en"]  # no wordcut.js, no lunr.th
-    assert data["config"]["fields"]["alt"] == {"boost": ts.ALT_BOOST}
+    assert set(data["config"]["fields"]) == {"title", "text", "tags"}  # no hidden field (issue 16)
     doc = data["docs"][0]
-    assert doc["text"] == f"<p>ผลประโยชน์ทับซ้อน{ZWSP}เป็นการ{ZWSP}ทุจริต</p>"
-    assert {"ผลประโยชน์", "ทับซ้อน", "เป็น", "การ"} <= set(doc["alt"].split())
+    words = ["ผล", "ประโยชน์", "ทับ", "ซ้อน", "เป็น", "การ", "ทุจริต"]
+    assert doc == {"location": "a/", "title": doc["title"], "text": f"<p>{ZWSP.join(words)}</p>"}
 
 
-def test_hidden_words_cover_both_pitfalls_of_the_issue(seg):
+def test_the_pitfalls_of_issue_5_are_words_of_the_index(seg):
     """Index การ|ปฏิบัติหน้าที่ but query การปฏิบัติ (known from another page), and บริหาร inside
-    การบริหาร: the section must hold both, and nothing twice."""
+    การบริหาร: in the smallest words, every section holds the words of both."""
     data = _rewrite(
         seg,
         _index(
@@ -157,12 +158,9 @@ def test_hidden_words_cover_both_pitfalls_of_the_issue(seg):
             ]
         ),
     )
-    a, b, c = data["docs"]
-    assert "การปฏิบัติ" in a["alt"].split() and "การปฏิบัติ" in _words(b["text"])
-    assert "การปฏิบัติ" not in _words(a["text"])
-    assert "บริหาร" in c["alt"].split()
-    for doc in data["docs"]:
-        assert not set(doc["alt"].split()) & _words(doc["text"]), doc["location"]
+    a, b, c = (_words(doc["text"]) for doc in data["docs"])
+    assert {"การ", "ปฏิบัติ"} <= a and {"การ", "ปฏิบัติ"} <= b and "การปฏิบัติ" not in a | b
+    assert {"ราย", "งาน"} <= a and "บริหาร" in c
 
 
 def test_a_separator_without_zwsp_fails_loudly(seg):
@@ -216,9 +214,26 @@ def test_bundle_patch_applies_to_the_installed_material_bundle():
     )
     assert '({"en":"en/search/search_index.json"})[document.documentElement.lang]' in patched
     assert ts.BUNDLE_ANCHOR not in patched
+    # search is set up only on intent (issue 16); the browser tests check the requests
+    assert ts.LAZY_REPLACEMENT in patched and ts.HIGHLIGHT_REPLACEMENT in patched
+    assert "function __coiLazyWorker(" in patched and "function __coiSearchWanted(" in patched
+    assert patched.rstrip().splitlines()[-1].startswith("//# sourceMappingURL=")
+    assert ts.patch_bundle(patched, {"en": "x"}) == patched  # idempotent
 
 
-@pytest.mark.parametrize("patch", [ts.patch_worker, lambda js: ts.patch_bundle(js, {"en": "x"})])
+def test_bundle_without_other_languages_is_still_lazy():
+    patched = ts.patch_bundle(_material_file("bundle.*.min.js"), {})
+    assert ts.LAZY_REPLACEMENT in patched and ts.BUNDLE_ANCHOR in patched
+
+
+@pytest.mark.parametrize(
+    "patch",
+    [
+        ts.patch_worker,
+        lambda js: ts.patch_bundle(js, {"en": "x"}),
+        lambda js: ts.patch_bundle(js, {}),
+    ],
+)
 def test_patches_fail_loudly_when_material_changed(patch):
     with pytest.raises(ts.ThaiSearchError, match="9.8.2"):
         patch('"use strict";(()=>{search(query){return query}})();')
@@ -300,10 +315,12 @@ def test_a_site_without_i18n_gets_one_segmented_index(tmp_path):
     proc = _mkdocs_build(_tiny_site(tmp_path))
     assert proc.returncode == 0, proc.stderr
     data = _built_index(tmp_path / "site")
-    assert f"ห้าม{ZWSP}รับ{ZWSP}ของขวัญ" in data["docs"][0]["text"]
+    assert f"ห้าม{ZWSP}รับ{ZWSP}ของ{ZWSP}ขวัญ" in data["docs"][0]["text"]
     (worker,) = (tmp_path / "site").glob(ts.WORKER_GLOB)
     (bundle,) = (tmp_path / "site").glob(ts.BUNDLE_GLOB)
-    assert ts.MARKER in worker.read_text("utf-8") and ts.MARKER not in bundle.read_text("utf-8")
+    assert ts.MARKER in worker.read_text("utf-8")
+    bundle_js = bundle.read_text("utf-8")  # lazy search, and the one index: no language table
+    assert ts.LAZY_REPLACEMENT in bundle_js and ts.BUNDLE_ANCHOR in bundle_js
 
 
 def test_a_changed_material_worker_fails_the_build_loudly(tmp_path):
@@ -386,7 +403,7 @@ def test_built_site_has_one_segmented_utf8_index_per_language(built_site):
         assert data["config"]["lang"] == ["en"]
         assert "u200b" in data["config"]["separator"]
         assert not [d for d in data["docs"] if "quizzes/" in d["location"]]
-    assert any(THAI_CHAR.search(d.get("alt", "")) for d in th["docs"])
+    assert not [d for d in th["docs"] if "alt" in d]  # no hidden words (issue 16)
 
 
 def test_built_site_javascript_is_patched(built_site):
@@ -404,3 +421,26 @@ def test_authors_note_has_the_same_heading_ids_in_both_languages():
         assert all(re.search(r"\{#[a-z0-9-]+\}$", h) for h in headings), headings
         ids[lang] = [re.search(r"\{#([a-z0-9-]+)\}$", h).group(1) for h in headings]
     assert ids["th"] == ids["en"] and "adding-terms" in ids["th"]
+
+
+def _tool_pages() -> list[str]:
+    """The pages of the "เครื่องมือ" (tools) section of the nav in mkdocs.yml, e.g. progress/."""
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    config = yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=Loader)  # noqa: S506
+    (tools,) = [item["เครื่องมือ"] for item in config["nav"] if "เครื่องมือ" in item]
+    return [page.removesuffix(".md") + "/" for page in tools]
+
+
+def test_tool_pages_are_left_out_of_the_index(built_site):
+    """The completion record, progress and gift helper are tools, not lessons (issue 15)."""
+    tools = _tool_pages()
+    assert {"certificate/", "progress/"} <= set(tools)
+    for prefix in ("", "en/"):
+        assert (built_site / prefix / tools[0] / "index.html").is_file()  # the pages exist
+        locations = {d["location"].split("#")[0] for d in _built_index(built_site, prefix)["docs"]}
+        assert not locations & {prefix + page for page in tools}, prefix

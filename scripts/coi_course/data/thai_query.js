@@ -1,15 +1,46 @@
 /* coi-thai-search: Thai query segmentation, appended to Material's search worker at build time by
- * coi_course.thai_search (scripts/coi_course/thai_search.py), which documents the design.
+ * coi_course.search.index (scripts/coi_course/search/index.py), which documents the design.
  *
  * Thai has no spaces between words, so each run of Thai in the query is cut into the fewest words
- * of the index's own vocabulary (no dictionary is downloaded). A run of several words becomes an
- * AND query (+word +word): the index holds, for each section, every vocabulary word its text
- * contains, however its own text was cut, so the section that contains the typed text has them
- * all. A last stretch that is no word but starts one (a word still being typed) matches as a
- * prefix. If no section has all the words, the words are searched for with OR, as Material does for
- * several English words. A run that is one word, or no known word at all, is left to Material. */
+ * of the index's own vocabulary (no dictionary is downloaded). The index holds the smallest
+ * dictionary words of the text (การ|บริหาร, not การบริหาร), so the query is cut into the same small
+ * words. A run of several words becomes an AND query (+word +word): the section that contains the
+ * typed text has them all. A last stretch that is no word but starts one (a word still being
+ * typed) matches as a prefix. If no section has all the words, the words are searched for with OR, as Material does for
+ * several English words. A run that is one word, or no known word at all, is left to Material.
+ *
+ * Forgiving spellings (issue 15): the synonyms of data/search_synonyms.yml (__coiSynonyms, set by
+ * the build: ไอทีเอ -> ITA) replace what was typed, and a word that is not in the index but is
+ * once dots and commas are dropped or put back (ปปช / ป.ป.ช., 3000 / 3,000) becomes the index's
+ * word, so results open with the lessons' own words highlighted. */
 function __coiThaiQuery(query, lunrIndex) {
   var index = lunrIndex.invertedIndex
+  var variants = lunrIndex.__coiVariants /* bare spelling -> index term, e.g. ปปช -> ป.ป.ช. */
+  if (!variants) {
+    variants = lunrIndex.__coiVariants = Object.create(null)
+    for (var t in index) {
+      var b = bare(t)
+      if (b && b !== t && !(b in variants))
+        variants[b] = t
+    }
+  }
+  function bare(word) { return word.replace(/[.,]/g, "") }
+  /* the index's term for a word (itself, without dots and commas, or with them), or undefined */
+  function known(word) {
+    if (word in index) return word
+    var b = bare(word)
+    if (b && b in index) return b
+    return variants[b]
+  }
+
+  query = query.toLowerCase()
+  var synonyms = typeof __coiSynonyms === "undefined" ? {} : __coiSynonyms
+  Object.keys(synonyms).sort(function (a, b) { return b.length - a.length }).forEach(function (s) {
+    query = query.split(s).join(" " + synonyms[s] + " ")
+  })
+  query = query.replace(/[0-9][0-9.,]*[0-9]/g, function (number) {
+    return known(number) || number
+  })
   var RUN = /[\u0E01-\u0E3A\u0E40-\u0E5B]+(?:\.[\u0E01-\u0E3A\u0E40-\u0E5B]+)*\.?/g
   var NO_START = /[\u0E30-\u0E3A\u0E45\u0E47-\u0E4E]/ /* vowel signs and tone marks */
   var NO_END = /[\u0E40-\u0E44]/ /* leading vowels */
@@ -17,10 +48,10 @@ function __coiThaiQuery(query, lunrIndex) {
   /* [[word, known], ...]: fewest unknown letters first, then fewest words */
   function cut(text) {
     var n = text.length, best = [[0, 0, -1, false]]
-    function relax(j, unknown, words, from, known) {
+    function relax(j, unknown, words, from, isWord) {
       var c = best[j]
       if (!c || unknown < c[0] || (unknown === c[0] && words < c[1]))
-        best[j] = [unknown, words, from, known]
+        best[j] = [unknown, words, from, isWord]
     }
     for (var i = 0; i < n; i++) {
       var b = best[i]
@@ -28,7 +59,7 @@ function __coiThaiQuery(query, lunrIndex) {
       for (var j = i + 2; j <= n; j++) {
         if (j < n && (NO_START.test(text.charAt(j)) || NO_END.test(text.charAt(j - 1))))
           continue
-        if (text.slice(i, j) in index)
+        if (known(text.slice(i, j)) !== undefined)
           relax(j, b[0], b[1] + 1, i, true)
       }
       relax(i + 1, b[0] + 1, b[1] + 1, i, false)
@@ -39,7 +70,7 @@ function __coiThaiQuery(query, lunrIndex) {
       if (!s[3] && words.length && !words[0][1])
         words[0][0] = word + words[0][0]
       else
-        words.unshift([word, s[3]])
+        words.unshift([s[3] ? known(word) : word, s[3]])
       end = s[2]
     }
     return words
@@ -54,10 +85,13 @@ function __coiThaiQuery(query, lunrIndex) {
 
   /* Material makes quoted words required itself */
   var quoted = query.indexOf("\"") >= 0, required = []
+  __coiPhrases = []
   var strict = query.replace(RUN, function (run) {
     var words = cut(run)
+    if (words.length > 1)
+      __coiPhrases.push(words.map(function (w) { return w[0] }))
     if (words.length < 2)
-      return run
+      return words.length && words[0][1] ? words[0][0] : run
     return words.map(function (w, k) {
       var term = w[0]
       if (!w[1] && k === words.length - 1 && startsWord(term))
@@ -79,4 +113,46 @@ function __coiThaiQuery(query, lunrIndex) {
   return query.replace(RUN, function (run) {
     return cut(run).map(function (w) { return w[0] }).join(" ")
   })
+}
+
+/* The Thai runs of the last query, as their words in order (set by __coiThaiQuery). */
+var __coiPhrases = []
+var PHRASE_BOOST = 4
+
+/* Ranking (issue 16): a query run is cut into small words (ผล|ประโยชน์), which many sections hold
+ * apart. A section that holds them next to each other, in the order typed, holds the typed text:
+ * its score is multiplied by PHRASE_BOOST for each such run. Called by Material's worker (patched)
+ * with lunr's match data, where Material's tokenizer gives each word of a block of text the
+ * position block << 20 | index of the word in the block, so the next word is at position + 1. */
+function __coiPhraseBoost(metadata) {
+  var factor = 1
+  __coiPhrases.forEach(function (words) {
+    var fields = ["title", "text"]
+    for (var f = 0; f < fields.length; f++) {
+      var field = fields[f]
+      var next = positions(words[0], field).map(function (p) { return p + 1 })
+      for (var k = 1; k < words.length && next.length; k++)
+        next = positions(words[k], field)
+          .filter(function (p) { return next.indexOf(p) >= 0 })
+          .map(function (p) { return p + 1 })
+      if (next.length) {
+        factor *= PHRASE_BOOST
+        return
+      }
+    }
+  })
+  return factor
+
+  function positions(word, field) {
+    var found = []
+    Object.keys(metadata).forEach(function (term) {
+      var prefix = word.charAt(word.length - 1) === "*"
+      var stem = prefix ? word.slice(0, -1) : word
+      if (term === stem || (prefix && term.lastIndexOf(stem, 0) === 0)) {
+        var data = metadata[term][field]
+        if (data && data.position) found.push.apply(found, data.position)
+      }
+    })
+    return found
+  }
 }

@@ -3,21 +3,25 @@
 What a build gets:
 
 1. **Segmented index.** Every run of Thai text in ``search/search_index.json`` is cut into words by
-   PyThaiNLP ``newmm`` with the project dictionary (``data/thai_terms.txt``), and the words are joined
-   with U+200B, which the search ``separator`` splits on.
-2. **Hidden words.** Each section gets a hidden ``alt`` field with the words a query may be cut into
-   that are not words of its text: the parts of its compounds (บริหาร in การบริหาร) and the words of
-   the index vocabulary its text holds across newmm's cuts (การปฏิบัติ in การ|ปฏิบัติหน้าที่). So
-   every vocabulary word a section contains is indexed for it, whichever segmenter chose the words.
-3. **Query segmentation.** ``data/thai_query.js`` is appended to Material's search worker and run on
-   each query: Thai is cut into the fewest words of the index vocabulary (no dictionary download)
-   and several words become an AND query, with OR as the fallback (see the file).
-4. **Per-language indexes.** The one index that mkdocs-static-i18n writes is split: Thai entries stay
+   PyThaiNLP ``newmm`` with the project dictionary (``data/thai_terms.txt``), each word is cut again
+   into its smallest dictionary words (การ|บริหาร for การบริหาร, see ``thai_words``), and the
+   words are joined with U+200B, which the search ``separator`` splits on. A word inside a compound
+   is thus a word of the index, and a compound is found as its small words (issue 16: this replaced
+   a hidden field of extra words per section, which made the index 1.5 times stock Material's).
+2. **Query segmentation.** ``data/thai_query.js`` is appended to Material's search worker and run on
+   each query: Thai is cut into the fewest words of the index vocabulary (no dictionary download),
+   so into the same small words, and several words become an AND query, with OR as the fallback;
+   synonyms (``data/search_synonyms.yml``) and spellings with or without dots and thousands
+   separators are mapped to the index's words (issue 15, see the file).
+3. **Per-language indexes.** The one index that mkdocs-static-i18n writes is split: Thai entries stay
    in ``search/search_index.json``, English ones go to ``en/search/search_index.json``; Material's
    bundle is patched to load the index of the page's ``<html lang>``.
-5. **Light payload.** Quiz pages are left out, the JSON is written as UTF-8 (not ``\\uXXXX``), and the
+4. **Light payload.** Quiz pages are left out, the JSON is written as UTF-8 (not ``\\uXXXX``), and the
    ``th`` that mkdocs-static-i18n adds to ``search.lang`` is removed, so no visitor downloads
    ``wordcut.js`` (677 KB) and ``lunr.th``.
+5. **Nothing until it is used** (issue 16). Material's bundle creates the search worker and fetches
+   the index on every page load; patched, it waits for the learner's intent (pointer or focus on
+   the search box, the keyboard shortcut, a ``?q=`` link), see ``data/search_intent.js``.
 
 Both JavaScript patches look for exact strings of mkdocs-material 9.8.2 (pinned in pyproject.toml);
 if a string is missing, ``ThaiSearchError`` is raised and the build fails.
@@ -42,11 +46,11 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Protocol
 
+from ..errors import SourceErrors
+from .synonyms import load_synonyms
 from .thai_words import TERMS_FILE, THAI_RUN, Analysis
 
 ZWSP = "\u200b"
-ALT_FIELD = "alt"  # hidden field: words of a section that are not words of its text
-ALT_BOOST = 0.5  # a word only found inside a compound ranks below the same word on its own
 REPLACED_LANGS = {"th"}  # lunr languages this module replaces (no wordcut.js, no lunr.th)
 QUIZ_DIR = "quizzes/"
 INDEX_PATH = "search/search_index.json"
@@ -59,8 +63,28 @@ WORKER_ANCHOR = 'search(e){if(e=e.replace(new RegExp("\\\\p{sc=Han}+","gu"),'
 WORKER_REPLACEMENT = (
     'search(e){if(e=__coiThaiQuery(e,this.index),e=e.replace(new RegExp("\\\\p{sc=Han}+","gu"),'
 )
+# Scoring of each result: multiplied by the phrase boost of data/thai_query.js.
+SCORE_ANCHOR = "s.push(B(_({},c),{score:a*(1+K(g,2)),terms:f}))"
+SCORE_REPLACEMENT = "s.push(B(_({},c),{score:a*(1+K(g,2))*__coiPhraseBoost(u.metadata),terms:f}))"
 BUNDLE_GLOB = "assets/javascripts/bundle.*.min.js"
 BUNDLE_ANCHOR = 'new URL("search/search_index.json",Or.base)'
+# Search setup: the worker is created at once, the index fetched at once unless on file:.
+LAZY_ANCHOR = 'function Ei(e,t){let r=Mn(e);return L($(location.protocol!=="file:"),Je("search"))'
+LAZY_REPLACEMENT = (
+    "function Ei(e,t){let r=Mn(e,__coiLazyWorker(e));"
+    'return L($(__coiSearchWanted()),h(window,"coi-search-intent"),Je("search"))'
+)
+# Highlighting of the terms of a result (?h=) subscribes to the index on every page.
+HIGHLIGHT_ANCHOR = "function Ai(e,{index$:t,location$:r}){return z([t,"
+HIGHLIGHT_REPLACEMENT = (
+    'function Ai(e,{index$:t,location$:r}){return z([we().searchParams.get("h")?t:tt,'
+)
+# Rendering of a group of results (a page and its sections), some of which match no term.
+GROUP_ANCHOR = "function Fn(e){let t=e[0].score"
+GROUP_REPLACEMENT = "function Fn(e){e=__coiGroupTerms(e);let t=e[0].score"
+BUNDLE_JS = [
+    Path(__file__).parents[1] / "data" / f for f in ("search_intent.js", "search_highlight.js")
+]
 # Characters after which no U+200B is needed at the edge of a Thai run.
 _SEPARATED = re.compile(r"[\s\u200b<>\-]")
 
@@ -80,16 +104,14 @@ def thai_runs(text: str) -> list[str]:
     return THAI_RUN.findall(text)
 
 
-def segment_text(text: str, analysed: Mapping[str, Analysis], found: dict[str, Analysis]) -> str:
-    """Insert U+200B between the Thai words of ``text`` (HTML is left alone: tags hold no Thai) and
-    at the edges of each Thai run that touches other text, e.g. ``(ทุจริต)`` or ``3,000บาท``.
-    The analysis of each run is added to ``found``."""
+def segment_text(text: str, analysed: Mapping[str, Analysis]) -> str:
+    """Insert U+200B between the smallest Thai words of ``text`` (HTML is left alone: tags hold no
+    Thai) and at the edges of each Thai run that touches other text, e.g. ``(ทุจริต)`` or
+    ``3,000บาท``."""
 
     def cut(match: re.Match) -> str:
         start, end = match.span()
-        run = match.group()
-        analysis = found[run] = analysed[run]
-        joined = ZWSP.join(analysis[0])
+        joined = ZWSP.join(analysed[match.group()][1])
         if start > 0 and not _SEPARATED.match(text[start - 1]):
             joined = ZWSP + joined
         if end < len(text) and not _SEPARATED.match(text[end]):
@@ -124,43 +146,18 @@ def check_separator(separator: str) -> None:
 
 
 def rewrite_index(data: dict, analysed: Mapping[str, Analysis]) -> dict:
-    """One language's index, segmented: Thai cut with U+200B, and for each section a hidden
-    ``alt`` field with the words a query may ask for that are not words of its text:
-
-    * the parts of its compound words (บริหาร, การ for การบริหาร), and
-    * the words of the index vocabulary that its text holds across word boundaries (การปฏิบัติ in
-      การ|ปฏิบัติหน้าที่ when another page has the word การปฏิบัติ).
-
-    So every known word (the vocabulary the query is cut into) that a section's text contains is
-    indexed for that section, whichever way the query is cut. The ``lang`` that would make visitors
-    download a Thai dictionary is dropped."""
+    """One language's index, segmented: Thai cut into its smallest dictionary words, joined with
+    U+200B. The ``lang`` that would make visitors download a Thai dictionary is dropped."""
     config = dict(data["config"])
     check_separator(config["separator"])
     config["lang"] = [lang for lang in config["lang"] if lang not in REPLACED_LANGS] or ["en"]
-    config["fields"] = {**config["fields"], ALT_FIELD: {"boost": ALT_BOOST}}
     docs: list[dict] = []
-    found: list[dict[str, Analysis]] = []
-    every: dict[str, Analysis] = {}
     for doc in data["docs"]:
-        doc, runs = dict(doc), {}
+        doc = dict(doc)
         for field in ("title", "text"):
             if field in doc:
-                doc[field] = segment_text(doc[field], analysed, runs)
+                doc[field] = segment_text(doc[field], analysed)
         docs.append(doc)
-        found.append(runs)
-        every.update(runs)
-    vocabulary: set[str] = set()
-    for words, parts, _ in every.values():
-        vocabulary.update(words, parts)
-    for doc, runs in zip(docs, found, strict=True):
-        seen: set[str] = set()
-        alt: set[str] = set()  # the parts are in the vocabulary by definition
-        for words, parts, contained in runs.values():
-            seen.update(words)
-            alt.update(parts, contained)
-        hidden = sorted((alt & vocabulary) - seen)
-        if hidden:
-            doc[ALT_FIELD] = " ".join(hidden)
     return {**data, "config": config, "docs": docs}
 
 
@@ -195,12 +192,19 @@ def _replace_once(js: str, anchor: str, replacement: str, what: str) -> str:
     return js.replace(anchor, replacement)
 
 
-def patch_worker(js: str) -> str:
-    """Material's search worker with Thai query segmentation (idempotent)."""
+def patch_worker(js: str, synonyms: Mapping[str, str] | None = None) -> str:
+    """Material's search worker with Thai query segmentation and the search synonyms
+    ({typed: found}, see ``synonyms.py``) (idempotent)."""
     if MARKER in js:
         return js
     js = _replace_once(js, WORKER_ANCHOR, WORKER_REPLACEMENT, "Material's search worker")
-    code = MARKER + "\n" + QUERY_JS.read_text(encoding="utf-8")
+    js = _replace_once(js, SCORE_ANCHOR, SCORE_REPLACEMENT, "Material's search worker (scores)")
+    table = json.dumps(dict(synonyms or {}), ensure_ascii=False, separators=(",", ":"))
+    code = f"{MARKER}\nvar __coiSynonyms={table};\n" + QUERY_JS.read_text(encoding="utf-8")
+    return _append_before_source_map(js, code)
+
+
+def _append_before_source_map(js: str, code: str) -> str:
     head, sep, source_map = js.rpartition("\n//# sourceMappingURL=")
     if sep:  # keep the source map comment last
         return f"{head}\n{code}{sep}{source_map}"
@@ -208,16 +212,29 @@ def patch_worker(js: str) -> str:
 
 
 def patch_bundle(js: str, index_by_lang: Mapping[str, str]) -> str:
-    """Material's bundle loading the search index of the page's language (idempotent).
-    ``index_by_lang`` maps an ``<html lang>`` to its index, e.g. {"en": "en/search/search_index.json"};
-    any other language loads the default ``search/search_index.json``."""
+    """Material's bundle (idempotent) that
+
+    * fetches nothing for search until the learner shows intent (``data/search_intent.js``): the
+      search worker is a stand-in until then and the index is not requested (the highlighting of
+      search terms only asks for it on a page opened from a result, with ``?h=``), and
+    * loads the search index of the page's language: ``index_by_lang`` maps an ``<html lang>``
+      to its index, e.g. {"en": "en/search/search_index.json"}; any other language loads the
+      default ``search/search_index.json``, and
+    * gives a result that matches no term itself (a page whose sections matched) the terms of its
+      sections, so that it opens highlighted (``data/search_highlight.js``)."""
     if MARKER in js:
         return js
-    table = json.dumps(dict(index_by_lang), separators=(",", ":"))
-    replacement = (
-        f'new URL({MARKER}({table})[document.documentElement.lang]||"{INDEX_PATH}",Or.base)'
-    )
-    return _replace_once(js, BUNDLE_ANCHOR, replacement, "Material's bundle")
+    js = _replace_once(js, LAZY_ANCHOR, LAZY_REPLACEMENT, "Material's bundle (search setup)")
+    js = _replace_once(js, HIGHLIGHT_ANCHOR, HIGHLIGHT_REPLACEMENT, "Material's bundle (highlight)")
+    js = _replace_once(js, GROUP_ANCHOR, GROUP_REPLACEMENT, "Material's bundle (results)")
+    if index_by_lang:
+        table = json.dumps(dict(index_by_lang), separators=(",", ":"))
+        replacement = (
+            f'new URL({MARKER}({table})[document.documentElement.lang]||"{INDEX_PATH}",Or.base)'
+        )
+        js = _replace_once(js, BUNDLE_ANCHOR, replacement, "Material's bundle")
+    code = "\n".join(path.read_text(encoding="utf-8") for path in BUNDLE_JS)
+    return _append_before_source_map(js, MARKER + "\n" + code)
 
 
 def _patch_file(site: Path, pattern: str, patch) -> Path:
@@ -268,7 +285,7 @@ class SegmenterProcess:
                 if "error" in message:
                     self._error = message["error"]
                 else:
-                    self._results.update({k: (v[0], v[1], v[2]) for k, v in message.items()})
+                    self._results.update({k: (v[0], v[1]) for k, v in message.items()})
                     self._answered += 1
                 self._cond.notify_all()
         with self._cond:
@@ -351,7 +368,7 @@ class Segmentation:
         if self.cache_file and self.cache_file.is_file():
             try:
                 data = json.loads(self.cache_file.read_text(encoding="utf-8"))
-                self._cached = {k: (v[0], v[1], v[2]) for k, v in data.items()}
+                self._cached = {k: (v[0], v[1]) for k, v in data.items()}
             except (OSError, ValueError, IndexError, TypeError):
                 self._cached = {}  # a damaged cache is rebuilt
         self._process: SegmenterProcess | None = None
@@ -462,10 +479,13 @@ def finish_build(
         raise ThaiSearchError(f"{path} is missing: is the search plugin enabled?")
     prefixes = [p for p in lang_prefixes.values() if p]
     # The JavaScript patches first: they fail fast if Material changed.
-    _patch_file(site, WORKER_GLOB, patch_worker)
-    if prefixes:
-        index_by_lang = {lang: p + INDEX_PATH for lang, p in lang_prefixes.items() if p}
-        _patch_file(site, BUNDLE_GLOB, lambda js: patch_bundle(js, index_by_lang))
+    try:
+        synonyms = load_synonyms()
+    except SourceErrors as exc:
+        raise ThaiSearchError(str(exc)) from None
+    _patch_file(site, WORKER_GLOB, lambda js: patch_worker(js, synonyms))
+    index_by_lang = {lang: p + INDEX_PATH for lang, p in lang_prefixes.items() if p}
+    _patch_file(site, BUNDLE_GLOB, lambda js: patch_bundle(js, index_by_lang))
     data = json.loads(path.read_text(encoding="utf-8"))
     parts = split_by_language(data, prefixes)
     analysed = analyser.analyse_many(

@@ -1,14 +1,14 @@
 """Thai word segmentation for the search index: PyThaiNLP ``newmm`` plus the project dictionary.
 
-``Segmenter.analyse(run)`` takes one run of Thai text (no spaces) and returns three word lists:
+``Segmenter.analyse(run)`` takes one run of Thai text (no spaces) and returns two word lists:
 
 * ``words``: the run cut by ``newmm`` with the project terms (``data/thai_terms.txt``) kept whole;
-  the index is built from these;
-* ``parts``: the parts of those words, cut again by ``newmm`` without the word itself, recursively
-  (การ and บริหาร for การบริหาร), so a word inside a compound is found;
-* ``contained``: every dictionary word in the run that starts and ends on a possible word boundary,
-  however ``newmm`` cut it (การปฏิบัติ in การ|ปฏิบัติหน้าที่), so a query cut by another segmenter
-  is found too. The index keeps those that are in its vocabulary (see ``thai_search``).
+* ``atoms``: the same run cut into its smallest words: each word is cut again by ``newmm`` without
+  the word itself, recursively, as long as every piece is a dictionary word of two letters or more
+  and more common in the Thai National Corpus than the word, or cut further (การ|บริหาร for การบริหาร,
+  ผล|ประโยชน์|ทับ|ซ้อน for ผลประโยชน์ทับซ้อน, but not ทุ|จริต for ทุจริต nor ประ|โยชน์). The index is
+  built from these (issue 16): a word inside a compound is a word of the index, and the query
+  script cuts a query into the same small words, so no hidden words are needed.
 
 Building PyThaiNLP's dictionary trie takes ~0.8 s, a third of a whole site build, so ``WordDict`` is
 a faster drop-in (built lazily, ~0.05 s), and the build runs the segmenter in a helper process
@@ -34,8 +34,8 @@ os.environ.setdefault("PYTHAINLP_OFFLINE", "1")
 
 TERMS_FILE = Path(__file__).parents[1] / "data" / "thai_terms.txt"
 
-# What the segmenter says about a run of Thai text: (words, parts of words, dictionary words in it).
-Analysis = tuple[list[str], list[str], list[str]]
+# What the segmenter says about a run of Thai text: (newmm words, smallest dictionary words).
+Analysis = tuple[list[str], list[str]]
 
 THAI = "\u0e01-\u0e3a\u0e40-\u0e5b"  # Thai letters, vowels, marks and digits (not the ฿ sign)
 # A run of Thai text; dots are kept inside and at the end so that ป.ป.ช. and พ.ศ. stay one run.
@@ -138,75 +138,64 @@ def default_words(terms: Iterable[str] = ()) -> WordDict:
 
 
 class Segmenter:
-    """``newmm`` with a given dictionary, plus sub-word extraction; results are cached per run."""
+    """``newmm`` with a given dictionary, plus the cut into smallest words; cached per run."""
 
-    def __init__(self, words: WordDict):
+    def __init__(self, words: WordDict, frequencies: dict[str, int] | None = None):
+        """``frequencies`` (word -> count) limit the cut into smallest words to pieces more common
+        than their word; without them, every cut into dictionary words is taken."""
         from pythainlp.tokenize import newmm
         from pythainlp.tokenize.tcc import tcc_pos
 
         self.words = words
+        self.frequencies = frequencies
         self._newmm = newmm.segment
         self._tcc_pos = tcc_pos
         self._cache: dict[str, Analysis] = {}
-        self._parts: dict[str, list[str]] = {}
+        self._atoms: dict[str, list[str]] = {}
 
     @classmethod
     def default(cls, terms_file: Path | None = TERMS_FILE) -> Segmenter:
-        return cls(default_words(load_terms(terms_file) if terms_file else ()))
+        from pythainlp.corpus import tnc
+
+        words = default_words(load_terms(terms_file) if terms_file else ())
+        return cls(words, dict(tnc.word_freqs()))
 
     def words_of(self, run: str) -> list[str]:
         return self.analyse(run)[0]
 
     def analyse(self, run: str) -> Analysis:
-        """(newmm words, their parts, every dictionary word in the run) of one Thai run."""
+        """(newmm words, smallest dictionary words) of one Thai run."""
         cached = self._cache.get(run)
         if cached is None:
             tokens = [t for t in self._newmm(run, self.words) if t.strip()]
-            cached = (tokens, self._subwords(run, tokens), self.contained(run))
+            cached = (tokens, [atom for token in tokens for atom in self.atoms(token)])
             self._cache[run] = cached
         return cached
 
     def analyse_many(self, runs: Iterable[str]) -> dict[str, Analysis]:
         return {run: self.analyse(run) for run in runs}
 
-    def contained(self, run: str) -> list[str]:
-        """Every dictionary word of two letters or more that starts and ends on a boundary of the
-        run, e.g. การปฏิบัติ in a run cut as การ|ปฏิบัติหน้าที่."""
-        bounds = boundaries(run)
-        ends = set(bounds)
-        found: dict[str, None] = {}
-        for start in bounds[:-1]:
-            for word in self.words.prefixes(run, start):
-                if len(word) >= MIN_SUBWORD and start + len(word) in ends:
-                    found[word] = None
-        return list(found)
-
-    def _subwords(self, run: str, tokens: list[str]) -> list[str]:
-        """The parts of each word, and the parts of those parts, as cut by ``newmm``."""
-        own = set(tokens)
-        found: dict[str, None] = {}
-        for token in dict.fromkeys(tokens):
-            for part in self.parts(token):
-                if part not in own:
-                    found[part] = None
-        return list(found)
-
-    def parts(self, word: str) -> list[str]:
-        """Recursive decomposition of a word into dictionary words (บริหาร and การ for การบริหาร,
-        ผลประโยชน์, ทับซ้อน, ผล, ประโยชน์, ทับ and ซ้อน for ผลประโยชน์ทับซ้อน)."""
-        cached = self._parts.get(word)
+    def atoms(self, word: str) -> list[str]:
+        """A word cut into its smallest dictionary words, recursively (การ|บริหาร for การบริหาร,
+        ผล|ประโยชน์|ทับ|ซ้อน for ผลประโยชน์ทับซ้อน); ``[word]`` if it cannot be cut so."""
+        cached = self._atoms.get(word)
         if cached is None:
-            cached = self._parts[word] = []  # guards against cycles while recursing
+            cached = self._atoms[word] = [word]  # guards against cycles while recursing
             if len(word) >= 2 * MIN_SUBWORD:
                 pieces = self._newmm(word, _Without(self.words, word))
                 if len(pieces) > 1 and all(
-                    len(p) >= MIN_SUBWORD and p in self.words for p in pieces
+                    len(p) >= MIN_SUBWORD
+                    and p in self.words
+                    and (self._commoner(p, word) or len(self.atoms(p)) > 1)
+                    for p in pieces
                 ):
-                    found = dict.fromkeys(pieces)
-                    for piece in pieces:
-                        found.update(dict.fromkeys(self.parts(piece)))
-                    cached.extend(found)
+                    cached = self._atoms[word] = [a for p in pieces for a in self.atoms(p)]
         return cached
+
+    def _commoner(self, piece: str, word: str) -> bool:
+        if self.frequencies is None:
+            return True
+        return self.frequencies.get(piece, 0) > self.frequencies.get(word, 0)
 
 
 class _Without:
@@ -225,7 +214,7 @@ class _Without:
 
 # --- helper process --------------------------------------------------------------------------------
 # Protocol: the client writes one JSON list of runs per line; the helper answers each line with one
-# JSON object {run: [words, parts, contained words]} (or {"error": message} and exits). EOF on stdin stops it.
+# JSON object {run: [words, atoms]} (or {"error": message} and exits). EOF on stdin stops it.
 
 
 def serve(stdin=None, stdout=None, terms_file: Path = TERMS_FILE) -> int:
