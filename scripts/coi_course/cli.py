@@ -96,6 +96,14 @@ def _bench(args) -> int:
     return status
 
 
+def _images(args) -> int:
+    from .site.images import render_images
+
+    for path in render_images():
+        print(f"wrote {path}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     from .project import DOCS, QUIZZES
 
@@ -124,6 +132,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--docs", default=str(DOCS))
     p.add_argument("--out", help="output folder (default: dist/export)")
     p.set_defaults(func=_export)
+    p = sub.add_parser("images", help="redraw the share image and PNG icons (needs chromium)")
+    p.set_defaults(func=_images)
     p = sub.add_parser("bench", help="run benchmarks and print measured numbers")
     p.add_argument("names", nargs="*", help=f"any of: {', '.join(BENCHMARKS)}")
     p.set_defaults(func=_bench)
