@@ -25,6 +25,14 @@ THAI_LETTERS = re.compile(rf"[{THAI}]+")
 NO_BREAK_BEFORE = frozenset("ๆฯ")
 MIN_WORD = 2  # words shorter than this stay attached to their neighbours
 
+MARKS = re.compile(r"</?t-w>|<wbr>")
+
+
+def unmark(html: str) -> str:
+    """``html`` without the line-break marks: what the page was before ``mark_html``."""
+    return MARKS.sub("", html)
+
+
 _SKIP = ("script", "style", "pre", "code", "kbd", "textarea", "select", "option", "svg", "head")
 # Raw-text and skipped elements whole, comments, then any other tag; what lies between is text.
 _TOKENS = re.compile(
