@@ -206,6 +206,14 @@ def _use_project(argv: list[str] | None) -> str | None:
     return None
 
 
+def _images(args) -> int:
+    from .site.share_images import render_images
+
+    for path in render_images():
+        print(f"wrote {path}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     if problem := _use_project(argv):
         print(f"error: {problem}", file=sys.stderr)
@@ -259,6 +267,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--lang", choices=["th", "en"], default="th")
     p.add_argument("--out", help="output folder (default: dist/report)")
     p.set_defaults(func=_report)
+    p = sub.add_parser("images", help="redraw the share image and PNG icons (needs chromium)")
+    p.set_defaults(func=_images)
     p = sub.add_parser("bench", help="run benchmarks and print measured numbers")
     p.add_argument("names", nargs="*", help=f"any of: {', '.join(BENCHMARKS)}")
     p.set_defaults(func=_bench)

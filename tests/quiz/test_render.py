@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -151,6 +152,25 @@ def test_lesson_extras_objectives_and_quiz_link(quizzes):
     assert '!!! objectives "Learning objectives"' in head and "- Explain the limit" in head
     assert "About 10 minutes" in head
     assert "(../quizzes/gifts-self-check.md)" in tail
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_lesson_quiz_link_names_the_quiz_once(lang):
+    from coi_course.project import DOCS, QUIZZES
+    from coi_course.quiz.loader import load_all_quizzes
+    from coi_course.quiz.render import ui_text
+
+    kind = ui_text()[lang]["kind"]["self-check"]
+    checked = 0
+    for quiz in load_all_quizzes(QUIZZES, DOCS):
+        if quiz.kind != "self-check":
+            continue
+        _, tail = render_lesson_extras({}, lang, quiz, quiz.lesson)
+        label = re.search(r"\[(.*?)\]\(", tail).group(1)
+        assert label.casefold().count(kind.casefold()) == 1, label
+        assert quiz.title[lang].split(":")[-1].strip() in label
+        checked += 1
+    assert checked >= 8
 
 
 def test_pages_carry_exactly_the_texts_quiz_js_uses(quizzes):

@@ -15,6 +15,7 @@ from coi_course.course.content_version import course_version
 from coi_course.course.thai_dates import date_from_epoch, format_date
 from coi_course.project import DOCS, LANGUAGES, ROOT
 from coi_course.record import certificate
+from coi_course.search.thai_wrap import unmark  # the page text without line-break marks
 
 EDITION = certificate.Edition("0123456789", date(2024, 2, 1))
 
@@ -87,7 +88,7 @@ def _built_date(lang: str) -> str:
 def test_built_certificate_pages_show_this_edition(built_site: Path):
     version = course_version(ROOT)
     for lang, prefix in (("th", ""), ("en", "en/")):
-        html = (built_site / prefix / "certificate/index.html").read_text(encoding="utf-8")
+        html = unmark((built_site / prefix / "certificate/index.html").read_text(encoding="utf-8"))
         assert f'data-content-version="{version}"' in html, lang
         assert f"{version} (" in html and f"{_built_date(lang)})" in html, lang
         assert "assets/javascripts/certificate.js" in html and "certificate.css" in html, lang
@@ -101,8 +102,8 @@ def test_built_lessons_end_with_the_build_date(built_site: Path):
     assert lessons
     for lang, prefix in (("th", ""), ("en", "en/")):
         for lesson in lessons:
-            html = (built_site / prefix / "lessons" / lesson / "index.html").read_text(
-                encoding="utf-8"
+            html = unmark(
+                (built_site / prefix / "lessons" / lesson / "index.html").read_text("utf-8")
             )
             found = re.findall(
                 r'<p class="coi-updated"[^>]*><small>([^<]+) <time[^>]*>([^<]+)<', html

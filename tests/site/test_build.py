@@ -63,3 +63,12 @@ def test_robots_without_site_url_has_no_sitemap_line():
 
     assert "Sitemap" not in robots_txt("")
     assert "Sitemap: https://x.go.th/a/sitemap.xml" in robots_txt("https://x.go.th/a")
+
+
+def test_robots_under_a_sub_path_says_what_to_put_at_the_host_root():
+    from coi_course.site.robots import robots_txt
+
+    robots = robots_txt("https://x.go.th/elearning/coi/")
+    assert "https://x.go.th/robots.txt" in robots and "/elearning/coi/" in robots
+    assert "Sitemap: https://x.go.th/elearning/coi/sitemap.xml" in robots.splitlines()
+    assert "host" not in robots_txt("https://x.go.th/")  # at the root the file itself counts

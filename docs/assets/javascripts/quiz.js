@@ -194,6 +194,28 @@
     items.forEach(function (item) { item.parentNode.appendChild(item); });
   }
 
+  // ✓ or ✗ beside each option the learner chose (not only in the feedback box), with the words for
+  // screen readers; cleared before every review and on retry.
+  function clearMarks(fs) {
+    [].forEach.call(fs.querySelectorAll(".coi-q__mark"), function (m) { m.parentNode.removeChild(m); });
+  }
+  function markChosen(fs, ui, info, right) {
+    clearMarks(fs);
+    [].forEach.call(fs.querySelectorAll("input:checked, input[type=text]"), function (input) {
+      if (input.type === "text" && !input.value.trim()) return;
+      var ok = input.type === "text" || !info.correct ? right : info.correct.indexOf(input.value) >= 0;
+      var mark = el("span", "coi-q__mark " + (ok ? "coi-q__mark--right" : "coi-q__mark--wrong"));
+      mark.appendChild(el("span", null, ok ? "✓" : "✗")).setAttribute("aria-hidden", "true");
+      mark.appendChild(el("span", "coi-sr-only", ok ? ui.correct : ui.incorrect));
+      input.parentNode.appendChild(mark);
+    });
+  }
+  // After "check", focus moves to the feedback (its live region announces it too).
+  function focusFeedback(fs) {
+    var box = fs.querySelector(".coi-q__feedback");
+    if (box) box.focus();
+  }
+
   function quiz(form) {
     var ui = JSON.parse(form.querySelector(".coi-quiz__ui").textContent);
     var deferred = form.dataset.mode === "deferred", pass = +form.dataset.pass;
@@ -248,6 +270,7 @@
       var a = el("a", null, ui.read_more); a.href = info.source; p = el("p"); p.appendChild(a); box.appendChild(p);
       [].forEach.call(fs.querySelectorAll("input"), function (i) { i.disabled = true; });
       var check = fs.querySelector(".coi-q__check"); if (check) check.hidden = true;
+      markChosen(fs, ui, info, right);
       return right;
     }
     function finish() {
@@ -278,6 +301,7 @@
         var answer = given(fs);
         if (answer === null) { fs.querySelector(".coi-q__feedback").textContent = ui.choose_first; return; }
         done[fs.dataset.qid] = review(fs, answer);
+        focusFeedback(fs);
         progress();
         if (Object.keys(done).length === qs.length) finish();
       });
@@ -299,6 +323,7 @@
       qs.forEach(function (fs) {
         fs.classList.remove("coi-q--right", "coi-q--wrong", "coi-q--missing");
         fs.querySelector(".coi-q__feedback").textContent = "";
+        clearMarks(fs);
         [].forEach.call(fs.querySelectorAll("input"), function (i) { i.disabled = false; i.checked = false; if (i.type === "text") i.value = ""; });
         var check = fs.querySelector(".coi-q__check"); if (check) check.hidden = false;
       });

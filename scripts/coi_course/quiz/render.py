@@ -214,5 +214,18 @@ def render_lesson_extras(
     tail = ""
     if quiz is not None:
         target = posixpath.relpath(quiz_page_path(quiz.id), posixpath.dirname(lesson_page) or ".")
-        tail = template.module.tail(ui=ui, title=quiz.title[lang], url=target)
+        label = quiz_link_label(ui, quiz.kind, quiz.title[lang])
+        tail = template.module.tail(ui=ui, label=label, url=target)
     return str(head), str(tail)
+
+
+def quiz_link_label(ui: dict, kind: str, title: str) -> str:
+    """The text of a link to a quiz that names the kind of quiz once.
+
+    ``take_quiz`` already says the kind ("Take the self-check: {title}"), and authors usually start
+    the title with it too ("Self-check: accepting gifts"): that leading kind is dropped.
+    """
+    kind_label = ui["kind"][kind]
+    head, sep, rest = title.partition(":")
+    subject = rest.strip() if sep and head.strip().casefold() == kind_label.casefold() else title
+    return ui["take_quiz"].format(title=subject or title)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from ..templating import render
 
 
@@ -13,4 +15,7 @@ def robots_txt(site_url: str | None) -> str:
         if base.startswith("http")
         else ""
     )
-    return render("robots.txt.j2", sitemap=sitemap)
+    parts = urlsplit(base) if sitemap else None
+    sub_path = parts.path.rstrip("/") + "/" if parts and parts.path.strip("/") else ""
+    host_root = f"{parts.scheme}://{parts.netloc}/" if parts else ""
+    return render("robots.txt.j2", sitemap=sitemap, sub_path=sub_path, host_root=host_root)
