@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from coi_course.project import ROOT
+from coi_course.search.thai_wrap import unmark  # the text without line-break marks
 from tests.conftest import build_site
 
 DEFAULT = {
@@ -53,18 +54,18 @@ def test_no_trace_of_the_default_office(other_site):
         f"{p.relative_to(other_site)}: {trace}"
         for p in texts
         for trace in TRACES
-        if trace in p.read_text(encoding="utf-8", errors="replace")
+        if trace in unmark(p.read_text(encoding="utf-8", errors="replace"))
     ]
     assert not found, "\n".join(found[:20])
 
 
 @pytest.mark.parametrize("lang, prefix", [("th", ""), ("en", "en/")])
 def test_home_page_and_footer_name_the_new_office(other_site, lang, prefix):
-    home = (other_site / prefix / "index.html").read_text(encoding="utf-8")
-    lesson = (other_site / prefix / "lessons/gifts/index.html").read_text(encoding="utf-8")
+    home = unmark((other_site / prefix / "index.html").read_text(encoding="utf-8"))
+    lesson = unmark((other_site / prefix / "lessons/gifts/index.html").read_text(encoding="utf-8"))
     footer = lesson[lesson.index('class="md-copyright__highlight"') :][:400]
     assert OTHER[lang] in footer
     body = home[home.index('id="home"') :]
     assert body.count(OTHER[lang]) >= 2  # the introduction and the footer
     assert f'<meta name="author" content="{OTHER[lang]}">' in home
-    assert f'<img src="{"../" if prefix else ""}{OTHER_LOGO}" alt="logo">' in home
+    assert f'<img src="{"../" if prefix else ""}{OTHER_LOGO}" alt="logo"' in home

@@ -9,9 +9,10 @@ from pathlib import Path
 from typing import NamedTuple
 
 import yaml
+from markupsafe import Markup
 
 from ..course.lessons import lesson_slug
-from ..templating import html_title, template_env
+from ..templating import html_title, markdown_text, template_env
 from .keys import answer_key, canonical_choices, normalize_answer, salt_for, seal
 from .model import Question, Quiz
 
@@ -214,18 +215,23 @@ def render_lesson_extras(
     tail = ""
     if quiz is not None:
         target = posixpath.relpath(quiz_page_path(quiz.id), posixpath.dirname(lesson_page) or ".")
-        label = quiz_link_label(ui, quiz.kind, quiz.title[lang])
+        label = quiz_link_label(ui, quiz.kind, quiz.title[lang], markdown_text)
         tail = template.module.tail(ui=ui, label=label, url=target)
     return str(head), str(tail)
 
 
-def quiz_link_label(ui: dict, kind: str, title: str) -> str:
+def quiz_link_label(ui: dict, kind: str, title: str, escape=None) -> str:
     """The text of a link to a quiz that names the kind of quiz once.
 
     ``take_quiz`` already says the kind ("Take the self-check: {title}"), and authors usually start
-    the title with it too ("Self-check: accepting gifts"): that leading kind is dropped.
+    the title with it too ("Self-check: accepting gifts"): that leading kind is dropped. ``escape``
+    (e.g. ``markdown_text``) is applied to the author's part only, so that the interface text stays
+    as written while the title shows exactly as typed.
     """
     kind_label = ui["kind"][kind]
     head, sep, rest = title.partition(":")
     subject = rest.strip() if sep and head.strip().casefold() == kind_label.casefold() else title
-    return ui["take_quiz"].format(title=subject or title)
+    subject = subject or title
+    if escape is None:
+        return ui["take_quiz"].format(title=subject)
+    return Markup(ui["take_quiz"]).format(title=escape(subject))
