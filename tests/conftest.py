@@ -56,6 +56,30 @@ def site_url(built_site) -> str:
         yield server.url
 
 
+def build_project_with_hook(
+    root: Path, hook: str, drop_env: tuple[str, ...] = (), timeout: int = 120
+) -> subprocess.CompletedProcess:
+    """``mkdocs build --strict`` of the project copy ``root`` (e.g. made by bench's write_project)
+    with this checkout's ``scripts/hooks/<hook>`` added to its hooks; ``drop_env`` names environment
+    variables the build must not see."""
+    config = root / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "hooks:\n", f"hooks:\n  - {ROOT / 'scripts' / 'hooks' / hook}\n"
+        ),
+        encoding="utf-8",
+    )
+    env = {k: v for k, v in os.environ.items() if k not in drop_env}
+    env |= {"COI_COURSE_ROOT": str(root), "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+
+
 def load_hook(name: str):
     """A fresh module of ``scripts/hooks/<name>.py``, loaded from its file the way MkDocs loads hooks."""
     spec = importlib.util.spec_from_file_location(

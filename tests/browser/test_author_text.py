@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-
 import pytest
 
 from coi_course.bench.quiz_build import write_project
-from coi_course.project import ROOT
 from coi_course.site.serve import SiteServer
+from tests.conftest import build_project_with_hook
 
 QUIZ_TITLE = 'ทดสอบ <img src=x onerror="window.injected=1"> a <gift> & c {{ 7*7 }}'
 LESSON_TITLE = "บท <b>หนา</b> & 'quotes'"
@@ -32,20 +28,7 @@ def hostile_site(tmp_path_factory):
             f'---\ntitle: "{LESSON_TITLE}"\n---\n' + lesson.read_text(encoding="utf-8"),
             encoding="utf-8",
         )
-    config = root / "mkdocs.yml"
-    config.write_text(
-        config.read_text(encoding="utf-8").replace(
-            "hooks:\n", f"hooks:\n  - {ROOT / 'scripts/hooks/titles.py'}\n"
-        ),
-        encoding="utf-8",
-    )
-    env = {**os.environ, "COI_COURSE_ROOT": str(root), "NO_MKDOCS_2_WARNING": "1"}
-    proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)],
-        env=env,
-        capture_output=True,
-        text=True,
-    )
+    proc = build_project_with_hook(root, "titles.py")
     assert proc.returncode == 0, proc.stderr
     with SiteServer(root / "site", prefix="/") as server:
         yield server.url

@@ -6,7 +6,6 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -20,6 +19,7 @@ from coi_course.course.content_version import (
     source_epoch,
 )
 from coi_course.project import ROOT
+from tests.conftest import build_project_with_hook
 
 
 @pytest.fixture
@@ -174,22 +174,7 @@ def test_the_build_stops_with_the_reason_when_git_cannot_date_it(tmp_path):
     root = tmp_path / "course"
     write_project(root, 1, quizzes=True)
     (root / ".git").write_text("gitdir: /nonexistent/worktree\n", encoding="utf-8")
-    config = root / "mkdocs.yml"
-    config.write_text(
-        config.read_text(encoding="utf-8").replace(
-            "hooks:\n", f"hooks:\n  - {ROOT / 'scripts/hooks/build_date.py'}\n"
-        ),
-        encoding="utf-8",
-    )
-    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
-    env |= {"COI_COURSE_ROOT": str(root), "NO_MKDOCS_2_WARNING": "1"}
-    proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    proc = build_project_with_hook(root, "build_date.py", drop_env=("SOURCE_DATE_EPOCH",))
     out = proc.stdout + proc.stderr
     assert proc.returncode != 0 and "Traceback" not in out
     assert "build date: git cannot give the date of the last commit" in out

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 from coi_course.bench.quiz_build import write_project
 from coi_course.course.sources import check_sources
-from coi_course.project import ROOT
+from tests.conftest import build_project_with_hook
 
 THAI = "---\ntitle: ของขวัญ\n---\n\n# ของขวัญ {#gifts}\n\nรับได้ไม่เกิน 3,000 บาท\n"
 
@@ -79,21 +76,7 @@ def test_the_strict_build_stops_with_the_messages_and_no_traceback(tmp_path):
     root = _project(tmp_path)
     (root / "docs" / "th" / "lessons" / "new.md").write_text(THAI, encoding="utf-8")
     (root / "docs" / "en" / "index.md").write_bytes("# หน้าแรก\n".encode("cp874"))
-    config = root / "mkdocs.yml"
-    config.write_text(
-        config.read_text(encoding="utf-8").replace(
-            "hooks:\n", f"hooks:\n  - {ROOT / 'scripts/hooks/sources.py'}\n"
-        ),
-        encoding="utf-8",
-    )
-    env = {**os.environ, "COI_COURSE_ROOT": str(root), "NO_MKDOCS_2_WARNING": "1"}
-    proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    proc = build_project_with_hook(root, "sources.py")
     out = proc.stdout + proc.stderr
     assert proc.returncode != 0
     assert "Traceback" not in out
