@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -50,29 +51,37 @@ def _wait_for(url: str, text: str, proc, seconds: float = 60) -> str:
     pytest.fail(f"{url} did not show {text!r} within {seconds} s", pytrace=False)
 
 
+@contextlib.contextmanager
+def mkdocs_serve(root: Path):
+    """``mkdocs serve`` of the project copy ``root`` on a free port: (url, process); the process's
+    output is collected in ``proc.lines`` as it comes."""
+    port = _free_port()
+    env = {**os.environ, "COI_COURSE_ROOT": str(root), "NO_MKDOCS_2_WARNING": "1"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve"]
+        + ["-f", str(root / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    proc.lines = []
+    threading.Thread(target=lambda: proc.lines.extend(proc.stdout), daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{port}/", proc
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
 @pytest.fixture
 def served(tmp_path):
     root = tmp_path / "course"
     write_project(root, 2, quizzes=True)
     config = root / "mkdocs.yml"
     config.write_text(config.read_text("utf-8") + NAV.format(lesson="Lesson"), "utf-8")
-    port = _free_port()
-    env = {**os.environ, "COI_COURSE_ROOT": str(root), "NO_MKDOCS_2_WARNING": "1"}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    proc.lines = []  # everything mkdocs serve prints, read as it comes
-    reader = threading.Thread(target=lambda: proc.lines.extend(proc.stdout), daemon=True)
-    reader.start()
-    try:
-        yield root, f"http://127.0.0.1:{port}/", proc
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+    with mkdocs_serve(root) as (url, proc):
+        yield root, url, proc
 
 
 def test_serve_shows_an_edited_quiz_and_an_edited_nav(served):

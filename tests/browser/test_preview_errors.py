@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-import threading
-
 import pytest
 
 from coi_course.bench.quiz_build import write_project
 from tests.conftest import ROOT
-from tests.test_live_reload import NAV, _free_port, _wait_for
+from tests.test_live_reload import NAV, _wait_for, mkdocs_serve
 
 
 @pytest.fixture
@@ -23,22 +18,8 @@ def preview(tmp_path):
         "hooks:\n", f"hooks:\n  - {ROOT / 'scripts/hooks/preview_errors.py'}\n"
     )
     config.write_text(text + NAV.format(lesson="Lesson").replace("  - quizzes/quiz-1.md\n", ""))
-    port = _free_port()
-    env = {**os.environ, "COI_COURSE_ROOT": str(root), "NO_MKDOCS_2_WARNING": "1"}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    proc.lines = []
-    threading.Thread(target=lambda: proc.lines.extend(proc.stdout), daemon=True).start()
-    try:
-        yield root, f"http://127.0.0.1:{port}/", proc
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+    with mkdocs_serve(root) as (url, proc):
+        yield root, url, proc
 
 
 @pytest.mark.browser
