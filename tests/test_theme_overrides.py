@@ -30,3 +30,24 @@ def test_search_partial_is_upstream_plus_dialog_name():
     assert ours_line == their_line.replace(
         'role="dialog">', 'role="dialog" aria-label="{{ lang.t(\'search\') }}">'
     )
+
+
+def test_palette_partial_is_upstream_with_its_own_marker():
+    ours = _body((ROOT / "overrides/partials/palette.html").read_text(encoding="utf-8"))
+    theirs = _body((UPSTREAM / "partials/palette.html").read_text(encoding="utf-8"))
+    assert len(ours) == len(theirs)
+    changed = [(a, b) for a, b in zip(ours, theirs, strict=True) if a != b]
+    assert changed == [
+        (
+            '<form class="md-header__option" data-coi-palette>',
+            '<form class="md-header__option" data-md-component="palette">',
+        )
+    ]
+
+
+def test_palette_script_partial_replaces_upstream_that_still_exists():
+    # Ours settles the palette in the header; upstream's (which only re-applied a saved choice)
+    # must still exist under the same name, or Material moved it and ours is no longer used.
+    assert (UPSTREAM / "partials/javascripts/palette.html").is_file()
+    ours = (ROOT / "overrides/partials/javascripts/palette.html").read_text(encoding="utf-8")
+    assert "data-coi-palette" in ours and '__md_get("__palette")' in ours

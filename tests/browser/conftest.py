@@ -93,3 +93,34 @@ def focus_outline_px(page) -> float:
         "() => { const s = getComputedStyle(document.activeElement);"
         " return s.outlineStyle === 'none' ? 0 : parseFloat(s.outlineWidth); }"
     )
+
+
+def run_axe(axe, page):
+    """axe on the page as a reader sees each part of it. Blocks the browser skips until they come
+    into view (``content-visibility: auto``, site.css) are laid out first: otherwise axe judges their
+    colours against whatever lies at the place their estimated size puts them."""
+    page.add_style_tag(content="* { content-visibility: visible !important; }")
+    return axe.run(page)
+
+
+# Resolves once the element is no longer skipped by content-visibility (a frame or two after it
+# came into view); gives up after about a second (an element hidden for another reason).
+WAIT_LAID_OUT = """el => new Promise(done => {
+  let frames = 0;
+  const check = () => (el.checkVisibility({contentVisibilityAuto: true}) || ++frames > 60)
+    ? done() : requestAnimationFrame(check);
+  check();
+})"""
+
+
+def shown_text(locator) -> str:
+    """The text a reader sees in ``locator`` once it is on screen. Long pages lay out their blocks
+    only as they come into view (site.css), and a block not laid out yet has no rendered text."""
+    locator.scroll_into_view_if_needed()
+    locator.evaluate(WAIT_LAID_OUT)
+    return locator.inner_text()
+
+
+def shown_texts(locator) -> list[str]:
+    """``shown_text`` of every element ``locator`` matches."""
+    return [shown_text(locator.nth(i)) for i in range(locator.count())]

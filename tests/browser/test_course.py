@@ -22,6 +22,7 @@ from coi_course.project import DOCS, QUIZZES, ROOT
 from coi_course.quiz.loader import load_all_quizzes
 from coi_course.record.check_code import RECORD_FIELDS, check_code
 from coi_course.site.serve import SiteServer
+from tests.browser.conftest import run_axe
 from tests.browser.test_packages import LMS_PAGE
 from tests.browser.test_quiz import _answer, _play
 from tests.publish.test_package import offline_zip, scorm_zip  # noqa: F401 - session fixtures
@@ -715,7 +716,7 @@ def test_path_missing_answers_progress_and_missing_record_pass_axe(page, site_ur
         _go(page, site_url, lang, path)
         if act:
             act()
-        violations = Axe().run(page).response["violations"]
+        violations = run_axe(Axe(), page).response["violations"]
         blocking += [
             f"{path}: {v['id']} ({v['impact']})"
             for v in violations

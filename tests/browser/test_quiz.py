@@ -7,7 +7,7 @@ import pytest
 from coi_course.project import DOCS, QUIZZES
 from coi_course.quiz.loader import load_all_quizzes
 from coi_course.search.thai_wrap import unmark
-from tests.browser.conftest import focus_outline_px, tab_to
+from tests.browser.conftest import focus_outline_px, shown_text, shown_texts, tab_to
 
 QUIZZES_BY_KIND: dict[str, list] = {}
 for _q in load_all_quizzes(QUIZZES, DOCS):
@@ -182,7 +182,7 @@ def _label_texts(fieldset, ids) -> str:
     texts = []
     for cid in ids:
         input_id = fieldset.locator(f"input[value='{cid}']").get_attribute("id")
-        texts.append(fieldset.locator(f"label[for='{input_id}']").inner_text().strip())
+        texts.append(shown_text(fieldset.locator(f"label[for='{input_id}']")).strip())
     return "; ".join(texts)
 
 
@@ -194,9 +194,7 @@ def test_shuffled_quiz_renumbers_relabels_and_still_scores(page, site_url):
     shown = page.locator("fieldset.coi-q").evaluate_all("fs => fs.map(f => f.dataset.qid)")
     assert shown == ids[1:] + ids[:1]
     n = len(ids)
-    assert page.locator(".coi-q__num").all_inner_texts() == [
-        f"ข้อ {i} จาก {n}" for i in range(1, n + 1)
-    ]
+    assert shown_texts(page.locator(".coi-q__num")) == [f"ข้อ {i} จาก {n}" for i in range(1, n + 1)]
     by_id = {q.id: q for q in quiz.questions}
     for qid in shown:
         q, fs = by_id[qid], page.locator(f"fieldset[data-qid='{qid}']")
@@ -204,7 +202,7 @@ def test_shuffled_quiz_renumbers_relabels_and_still_scores(page, site_url):
             order = [c.id for c in q.choices]
             values = fs.locator("input").evaluate_all("xs => xs.map(x => x.value)")
             assert values == order[1:] + order[:1]
-            labels = fs.locator(".coi-q__label").all_inner_texts()
+            labels = shown_texts(fs.locator(".coi-q__label"))
             assert labels == [f"{x}." for x in "กขคงจฉชซ"[: len(order)]]
     # the printed answer key follows the new order and the new labels
     key = page.locator(".coi-quiz__key li")
@@ -220,7 +218,7 @@ def test_shuffled_quiz_renumbers_relabels_and_still_scores(page, site_url):
         q = by_id[qid]
         if q.type in ("single", "multiple"):
             fs = page.locator(f"fieldset[data-qid='{qid}']")
-            feedback = fs.locator(".coi-q__feedback").inner_text()
+            feedback = shown_text(fs.locator(".coi-q__feedback"))
             assert f"คำตอบที่ถูก: {_label_texts(fs, q.correct_ids)}" in feedback, feedback
     assert page.watched.console_errors == []
 
@@ -310,8 +308,8 @@ def test_review_shows_the_chosen_choice_feedback_basis_and_lesson_link(page, sit
     else:
         fs.locator(".coi-q__check").click()
     box = fs.locator(".coi-q__feedback")
-    assert box.locator(".coi-q__choice-feedback").inner_text() == chosen.feedback.en
-    text = box.inner_text()
+    assert shown_text(box.locator(".coi-q__choice-feedback")) == chosen.feedback.en
+    text = shown_text(box)
     assert q.explanation.en in text and (q.basis is None or q.basis in text)
     link = box.locator("a")
     href = link.get_attribute("href")

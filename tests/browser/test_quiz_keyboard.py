@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.browser.conftest import shown_text
 from tests.browser.test_quiz import _answer, _quiz, _url
 
 FOCUSED_IN = "sel => !!document.activeElement.closest(sel)"
@@ -71,7 +72,7 @@ def test_post_test_marks_every_chosen_option(page, site_url):
         marks = page.locator(f"fieldset[data-qid='{q.id}'] .coi-q__mark")
         assert marks.count() >= 1, q.id
         if q.type != "multiple":
-            assert marks.first.inner_text().startswith("✓" if i % 2 == 0 else "✗"), q.id
+            assert shown_text(marks.first).startswith("✓" if i % 2 == 0 else "✗"), q.id
 
 
 @pytest.mark.browser
