@@ -375,3 +375,42 @@ def test_tool_pages_are_not_found(page, site_url):
     found = search(page, site_url, "ทับซ้อน")
     assert found
     assert not [p for p in found if p.split("?")[0].rstrip("/") in TOOL_PAGES], found
+
+
+RESULT_TEXTS_JS = """
+async ([index, query]) => {
+  const config = JSON.parse(document.getElementById("__config").textContent)
+  const worker = new Worker(new URL(config.search, location.href))
+  const ask = message => new Promise(resolve => {
+    worker.onmessage = event => resolve(event.data)
+    worker.postMessage(message)
+  })
+  await ask({type: 0, data: {config: index.config, docs: index.docs, options: {suggest: false}}})
+  const result = await ask({type: 2, data: query})
+  worker.terminate()
+  return result.data.items.flat().map(doc => doc.text)
+}
+"""
+
+
+def test_results_show_a_short_passage(page, site_url, seg):
+    # A section of long paragraphs where the word comes again and again, and a short one.
+    sentence = "การรับของขวัญจากผู้มาติดต่อราชการต้องรายงานผู้บังคับบัญชา &amp; จดบันทึกไว้ "
+    long_text = "".join(f"<p>ข้อ {i} {sentence * 8}</p>" for i in range(10))
+    docs = [
+        {"location": "long/", "title": "ยาว", "text": long_text},
+        {"location": "short/", "title": "สั้น", "text": "<p>ของขวัญปีใหม่</p>"},
+    ]
+    fields = {"title": {"boost": 1000.0}, "text": {"boost": 1.0}}
+    config = {"lang": ["en"], "separator": r"[\s\u200b\-]+", "pipeline": ["stopWordFilter"]}
+    data = {"config": {**config, "fields": fields}, "docs": docs}
+    index = ts.rewrite_index(data, seg.analyse_many(ts.index_runs(docs)))
+    page.goto(site_url, wait_until="load")
+    texts = page.evaluate(RESULT_TEXTS_JS, [index, "ของขวัญ"])
+    assert len(texts) == 2
+    long, short = sorted(texts, key=len, reverse=True)
+    visible = re.sub(r"<[^>]*>|\u200b", "", long).replace("&amp;", "&")
+    assert long.endswith("…") and 280 <= len(visible) <= 320, visible
+    assert "<mark>" in long and long.count("<mark>") == long.count("</mark>")
+    assert not re.search(r"<[^>]*…$|&[a-z]*…$", long)  # not cut inside a tag or an entity
+    assert "ของ" in short and not short.endswith("…")  # a short passage is left whole

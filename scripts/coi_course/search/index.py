@@ -66,6 +66,9 @@ WORKER_REPLACEMENT = (
 # Scoring of each result: multiplied by the phrase boost of data/thai_query.js.
 SCORE_ANCHOR = "s.push(B(_({},c),{score:a*(1+K(g,2)),terms:f}))"
 SCORE_REPLACEMENT = "s.push(B(_({},c),{score:a*(1+K(g,2))*__coiPhraseBoost(u.metadata),terms:f}))"
+# The results sent to the page: their text shortened by data/thai_query.js.
+RESULTS_ANCHOR = "return _({items:[...n.values()]}"
+RESULTS_REPLACEMENT = "return _({items:__coiShortResults([...n.values()])}"
 BUNDLE_GLOB = "assets/javascripts/bundle.*.min.js"
 BUNDLE_ANCHOR = 'new URL("search/search_index.json",Or.base)'
 # Search setup: the worker is created at once, the index fetched at once unless on file:.
@@ -193,12 +196,15 @@ def _replace_once(js: str, anchor: str, replacement: str, what: str) -> str:
 
 
 def patch_worker(js: str, synonyms: Mapping[str, str] | None = None) -> str:
-    """Material's search worker with Thai query segmentation and the search synonyms
-    ({typed: found}, see ``synonyms.py``) (idempotent)."""
+    """Material's search worker with Thai query segmentation, the search synonyms
+    ({typed: found}, see ``synonyms.py``) and short result texts (idempotent)."""
     if MARKER in js:
         return js
     js = _replace_once(js, WORKER_ANCHOR, WORKER_REPLACEMENT, "Material's search worker")
     js = _replace_once(js, SCORE_ANCHOR, SCORE_REPLACEMENT, "Material's search worker (scores)")
+    js = _replace_once(
+        js, RESULTS_ANCHOR, RESULTS_REPLACEMENT, "Material's search worker (results)"
+    )
     table = json.dumps(dict(synonyms or {}), ensure_ascii=False, separators=(",", ":"))
     code = f"{MARKER}\nvar __coiSynonyms={table};\n" + QUERY_JS.read_text(encoding="utf-8")
     return _append_before_source_map(js, code)
