@@ -1,8 +1,11 @@
 """Benchmark: the first load of each page type, ours against stock Material on the same content.
 
-Builds the site twice from the same sources: as configured, and as stock Material would build it
-(``search: {lang: th}``, no Thai search hook, no image hook; the same theme overrides, lessons and
-quizzes). Both are served under the same sub-path by a server that gzips text as a web server
+Builds the site twice from the same sources: as configured, and as stock Material would deliver it
+(``search: {lang: th}``; without the hooks that only shape delivery: Thai search, image sizes,
+the stylesheet bundle and minifying, Thai line-break marks; without our palette partials and the
+early "js" class). Both keep the same lessons, quizzes, glossary and the rest of the theme
+overrides that quizzes need, and the same docs/assets (so the stock build also has site.css's
+content-visibility rule: the comparison is, if anything, kind to stock). Both are served under the same sub-path by a server that gzips text as a web server
 would. Then, for the home page, a lesson, a self-check, the post-test and an English lesson:
 
 * **bytes**: what a first visit fetches (every request until the network is quiet, in Debian's
@@ -30,6 +33,8 @@ import http.server
 import json
 import mimetypes
 import os
+import re
+import shutil
 import statistics
 import subprocess
 import tempfile
@@ -48,7 +53,13 @@ PAGES = {  # page type: location
     "post-test": "quizzes/post-test/",
     "English lesson": "en/lessons/gifts/",
 }
-IMAGE_HOOK = "  - scripts/hooks/images.py"
+# Hooks that only shape how pages are delivered (stock Material has none of them).
+DELIVERY_HOOKS = {
+    f"  - scripts/hooks/{name}.py" for name in ("images", "assets", "thai_line_breaks")
+}
+# Our theme files that replace Material's palette handling; stock uses Material's own.
+PALETTE_OVERRIDES = ("partials/palette.html", "partials/javascripts/palette.html")
+EARLY_JS_CLASS = re.compile(r"\n *<script>document\.documentElement\.className[^\n]*</script>")
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 CPU_SLOWDOWN = 4
@@ -120,9 +131,23 @@ class _GzipServer(SiteServer):
         self.httpd.RequestHandlerClass = functools.partial(handler, directory=str(root))
 
 
-def stock_page_config(text: str) -> str:
-    """mkdocs.yml as stock Material would build the same content (see the module)."""
-    return "\n".join(line for line in stock_config(text).split("\n") if line != IMAGE_HOOK)
+def stock_page_config(text: str, overrides: str = "overrides") -> str:
+    """mkdocs.yml as stock Material would build the same content (see the module), with the theme
+    overrides taken from the folder ``overrides``."""
+    lines = [line for line in stock_config(text).split("\n") if line not in DELIVERY_HOOKS]
+    return "\n".join(
+        f"  custom_dir: {overrides}" if line.strip() == "custom_dir: overrides" else line
+        for line in lines
+    )
+
+
+def write_stock_overrides(dest: Path) -> None:
+    """Our theme overrides as stock uses them: Material's palette handling, no early "js" class."""
+    shutil.copytree(ROOT / "overrides", dest)
+    for rel in PALETTE_OVERRIDES:
+        (dest / rel).unlink()
+    main = dest / "main.html"
+    main.write_text(EARLY_JS_CLASS.sub("", main.read_text(encoding="utf-8")), encoding="utf-8")
 
 
 # --- measuring -------------------------------------------------------------------------------------
@@ -242,14 +267,22 @@ def run(args) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         fd, name = tempfile.mkstemp(prefix=".bench-pageload-", suffix=".yml", dir=ROOT)
         stock_cfg = Path(name)
+        stock_overrides = Path(tempfile.mkdtemp(prefix=".bench-overrides-", dir=ROOT))
         sites = {OURS: Path(tmp) / "ours", STOCK: Path(tmp) / "stock"}
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as f:
-                f.write(stock_page_config((ROOT / "mkdocs.yml").read_text(encoding="utf-8")))
+                f.write(
+                    stock_page_config(
+                        (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), stock_overrides.name
+                    )
+                )
+            shutil.rmtree(stock_overrides)
+            write_stock_overrides(stock_overrides)
             build(ROOT / "mkdocs.yml", sites[OURS], str(ROOT / ".cache" / "thai-search"))
             build(stock_cfg, sites[STOCK])
         finally:
             stock_cfg.unlink(missing_ok=True)
+            shutil.rmtree(stock_overrides, ignore_errors=True)
         servers = {key: _GzipServer(site) for key, site in sites.items()}
         for server in servers.values():
             server.__enter__()
