@@ -204,6 +204,9 @@ def test_worker_patch_applies_to_the_installed_material_worker():
     js = _material_file("workers/search.*.min.js")
     patched = ts.patch_worker(js)
     assert ts.WORKER_REPLACEMENT in patched and "function __coiThaiQuery(" in patched
+    # the worker reads the index itself when sent its address, and sends short results
+    assert ts.SETUP_REPLACEMENT in patched and "function __coiIndexData(" in patched
+    assert ts.RESULTS_REPLACEMENT in patched and "function __coiShortResults(" in patched
     assert patched.rstrip().splitlines()[-1].startswith("//# sourceMappingURL=")
     assert ts.patch_worker(patched) == patched  # idempotent
 
@@ -219,6 +222,18 @@ def test_bundle_patch_applies_to_the_installed_material_bundle():
     assert "function __coiLazyWorker(" in patched and "function __coiSearchWanted(" in patched
     assert patched.rstrip().splitlines()[-1].startswith("//# sourceMappingURL=")
     assert ts.patch_bundle(patched, {"en": "x"}) == patched  # idempotent
+
+
+def test_bundle_with_the_config_leaves_the_index_to_the_worker():
+    config = {"lang": ["en"], "separator": "[\\s\\u200b\\-]+"}
+    patched = ts.patch_bundle(
+        _material_file("bundle.*.min.js"), {"en": "en/search/search_index.json"}, config
+    )
+    assert ts.FETCH_ANCHOR not in patched  # the page no longer fetches and parses the index
+    assert (
+        '$({config:{"lang":["en"],"separator":"[\\\\s\\\\u200b\\\\-]+"},docs:""+new URL(' in patched
+    )
+    assert '({"en":"en/search/search_index.json"})[document.documentElement.lang]' in patched
 
 
 def test_bundle_without_other_languages_is_still_lazy():

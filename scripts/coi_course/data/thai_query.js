@@ -199,3 +199,19 @@ function __coiCutText(html, limit) {
   }
   return i >= n ? html : html.slice(0, i) + "\u2026"
 }
+
+/* The index, read by the worker itself (issue 16): the page sends the index's config and its
+ * address (docs is then a string), and the worker fetches and parses it, so the page's main thread
+ * neither parses it nor copies it into the worker. A setup message with the documents themselves
+ * (the tests send one) is used as it is. */
+function __coiIndexData(data) {
+  if (!data || typeof data.docs !== "string") return Promise.resolve(data)
+  return fetch(data.docs, { credentials: "same-origin" })
+    .then(function (response) {
+      if (!response.ok) throw new Error("search index: HTTP " + response.status)
+      return response.json()
+    })
+    .then(function (index) {
+      return { config: data.config, docs: index.docs, options: data.options }
+    })
+}

@@ -69,6 +69,14 @@ SCORE_REPLACEMENT = "s.push(B(_({},c),{score:a*(1+K(g,2))*__coiPhraseBoost(u.met
 # The results sent to the page: their text shortened by data/thai_query.js.
 RESULTS_ANCHOR = "return _({items:[...n.values()]}"
 RESULTS_REPLACEMENT = "return _({items:__coiShortResults([...n.values()])}"
+# The worker's setup: it fetches the index itself when sent its address (data/thai_query.js).
+SETUP_ANCHOR = "case 0:return yield Ie(t.data.config),de=new U(t.data),{type:1}"
+SETUP_REPLACEMENT = (
+    "case 0:return t.data=yield __coiIndexData(t.data),yield Ie(t.data.config),"
+    "de=new U(t.data),{type:1}"
+)
+# The index as the page asks for it: fetched and parsed on the page, then copied to the worker.
+FETCH_ANCHOR = 'ze(new URL("search/search_index.json",Or.base))'
 BUNDLE_GLOB = "assets/javascripts/bundle.*.min.js"
 BUNDLE_ANCHOR = 'new URL("search/search_index.json",Or.base)'
 # Search setup: the worker is created at once, the index fetched at once unless on file:.
@@ -205,6 +213,7 @@ def patch_worker(js: str, synonyms: Mapping[str, str] | None = None) -> str:
     js = _replace_once(
         js, RESULTS_ANCHOR, RESULTS_REPLACEMENT, "Material's search worker (results)"
     )
+    js = _replace_once(js, SETUP_ANCHOR, SETUP_REPLACEMENT, "Material's search worker (setup)")
     table = json.dumps(dict(synonyms or {}), ensure_ascii=False, separators=(",", ":"))
     code = f"{MARKER}\nvar __coiSynonyms={table};\n" + QUERY_JS.read_text(encoding="utf-8")
     return _append_before_source_map(js, code)
@@ -217,7 +226,7 @@ def _append_before_source_map(js: str, code: str) -> str:
     return f"{js}\n{code}"
 
 
-def patch_bundle(js: str, index_by_lang: Mapping[str, str]) -> str:
+def patch_bundle(js: str, index_by_lang: Mapping[str, str], config: Mapping | None = None) -> str:
     """Material's bundle (idempotent) that
 
     * fetches nothing for search until the learner shows intent (``data/search_intent.js``): the
@@ -227,12 +236,24 @@ def patch_bundle(js: str, index_by_lang: Mapping[str, str]) -> str:
       to its index, e.g. {"en": "en/search/search_index.json"}; any other language loads the
       default ``search/search_index.json``, and
     * gives a result that matches no term itself (a page whose sections matched) the terms of its
-      sections, so that it opens highlighted (``data/search_highlight.js``)."""
+      sections, so that it opens highlighted (``data/search_highlight.js``), and
+    * with ``config`` (the index's ``config``, the same in every language), lets the search worker
+      fetch and read the index itself: the page passes the config and the index's address, and
+      does not parse half a megabyte of JSON and copy it to the worker on its own main thread."""
     if MARKER in js:
         return js
     js = _replace_once(js, LAZY_ANCHOR, LAZY_REPLACEMENT, "Material's bundle (search setup)")
     js = _replace_once(js, HIGHLIGHT_ANCHOR, HIGHLIGHT_REPLACEMENT, "Material's bundle (highlight)")
     js = _replace_once(js, GROUP_ANCHOR, GROUP_REPLACEMENT, "Material's bundle (results)")
+    if config is not None:
+        setup = json.dumps(dict(config), ensure_ascii=False, separators=(",", ":"))
+        address = FETCH_ANCHOR.removeprefix("ze(").removesuffix(")")
+        js = _replace_once(
+            js,
+            FETCH_ANCHOR,
+            f'$({{config:{setup},docs:""+{address}}})',
+            "Material's bundle (index)",
+        )
     if index_by_lang:
         table = json.dumps(dict(index_by_lang), separators=(",", ":"))
         replacement = (
@@ -484,25 +505,30 @@ def finish_build(
     if not path.is_file():
         raise ThaiSearchError(f"{path} is missing: is the search plugin enabled?")
     prefixes = [p for p in lang_prefixes.values() if p]
-    # The JavaScript patches first: they fail fast if Material changed.
+    # The worker patch first: it fails fast if Material changed (the bundle is patched once the
+    # index config is known).
     try:
         synonyms = load_synonyms()
     except SourceErrors as exc:
         raise ThaiSearchError(str(exc)) from None
     _patch_file(site, WORKER_GLOB, lambda js: patch_worker(js, synonyms))
-    index_by_lang = {lang: p + INDEX_PATH for lang, p in lang_prefixes.items() if p}
-    _patch_file(site, BUNDLE_GLOB, lambda js: patch_bundle(js, index_by_lang))
     data = json.loads(path.read_text(encoding="utf-8"))
     parts = split_by_language(data, prefixes)
     analysed = analyser.analyse_many(
         sorted(index_runs(d for p in parts.values() for d in p["docs"]))
     )
-    counts = {}
+    counts, configs = {}, []
     for prefix, part in parts.items():
+        rewritten = rewrite_index(part, analysed)
         out = site / prefix / INDEX_PATH
         out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(dump_index(rewrite_index(part, analysed)), encoding="utf-8")
+        out.write_text(dump_index(rewritten), encoding="utf-8")
         counts[prefix] = len(part["docs"])
+        configs.append(rewritten["config"])
+    if any(c != configs[0] for c in configs):
+        raise ThaiSearchError("the search indexes of the languages differ in their config")
+    index_by_lang = {lang: p + INDEX_PATH for lang, p in lang_prefixes.items() if p}
+    _patch_file(site, BUNDLE_GLOB, lambda js: patch_bundle(js, index_by_lang, configs[0]))
     if isinstance(analyser, Segmentation):
         analyser.save()
     return counts
