@@ -12,6 +12,7 @@ import pytest
 
 from coi_course.errors import SourceErrors
 from coi_course.project import ROOT
+from coi_course.publish.package import make_offline, make_scorm
 from coi_course.site.serve import SiteServer
 
 SUB_PATH = "/elearning/coi/"
@@ -54,6 +55,22 @@ def site_url(built_site) -> str:
     """Base URL of the built site served over HTTP under a sub-path, e.g. http://127.0.0.1:PORT/elearning/coi/."""
     with SiteServer(built_site, prefix=SUB_PATH) as server:
         yield server.url
+
+
+@pytest.fixture(scope="session")
+def scorm_zip(tmp_path_factory) -> Path:
+    """The SCORM 1.2 package (``make scorm``), built once per session for every test that needs it."""
+    target = tmp_path_factory.mktemp("scorm") / "scorm.zip"
+    print(make_scorm(target))
+    return target
+
+
+@pytest.fixture(scope="session")
+def offline_zip(tmp_path_factory) -> Path:
+    """The offline copy (``make offline``), built once per session for every test that needs it."""
+    target = tmp_path_factory.mktemp("offline") / "offline.zip"
+    print(make_offline(target))
+    return target
 
 
 def build_project_with_hook(

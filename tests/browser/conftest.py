@@ -56,7 +56,11 @@ class Watched:
 
 @pytest.fixture
 def context(browser):
-    ctx = browser.new_context(locale="th-TH", viewport={"width": 1280, "height": 900})
+    """A fresh context per test. Its light colour scheme is what test_dark_mode.py counts on: axe
+    runs in light in the other tests, in dark there."""
+    ctx = browser.new_context(
+        locale="th-TH", viewport={"width": 1280, "height": 900}, color_scheme="light"
+    )
     yield ctx
     ctx.close()
 

@@ -25,7 +25,6 @@ from coi_course.site.serve import SiteServer
 from tests.browser.conftest import run_axe
 from tests.browser.test_packages import LMS_PAGE
 from tests.browser.test_quiz import _answer, _play
-from tests.publish.test_package import offline_zip, scorm_zip  # noqa: F401 - session fixtures
 
 STORE = "coi-course.progress.v1"
 QUIZZES_BY_ID = {q.id: q for q in load_all_quizzes(QUIZZES, DOCS)}
@@ -657,7 +656,7 @@ def _walk_the_course(pg, base: str) -> None:
 
 
 @pytest.mark.browser
-def test_record_works_in_the_offline_copy(page, offline_zip, tmp_path):  # noqa: F811
+def test_record_works_in_the_offline_copy(page, offline_zip, tmp_path):
     with zipfile.ZipFile(offline_zip) as zf:
         zf.extractall(tmp_path / "off")
     base = (tmp_path / "off").as_uri() + "/"
@@ -678,7 +677,7 @@ def test_record_works_in_the_offline_copy(page, offline_zip, tmp_path):  # noqa:
 
 
 @pytest.mark.browser
-def test_record_works_in_the_scorm_package(page, scorm_zip, tmp_path):  # noqa: F811
+def test_record_works_in_the_scorm_package(page, scorm_zip, tmp_path):
     root = tmp_path / "lms"
     with zipfile.ZipFile(scorm_zip) as zf:
         zf.extractall(root / "course")

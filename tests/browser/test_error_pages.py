@@ -11,7 +11,6 @@ import pytest
 
 from coi_course.site.serve import SiteServer
 from tests.conftest import SUB_PATH
-from tests.publish.test_package import offline_zip, scorm_zip  # noqa: F401 - session fixtures
 
 # Every URL the page refers to, resolved the way the browser resolves it (with <base> if any).
 RESOLVED_URLS = """() => [
@@ -84,7 +83,7 @@ def test_error_page_works_at_any_depth_under_a_sub_path(page, error_server, miss
 
 @pytest.mark.browser
 @pytest.mark.parametrize("rel", ["404.html", "en/404.html"])
-def test_error_page_in_the_offline_zip(page, offline_zip, tmp_path, rel):  # noqa: F811
+def test_error_page_in_the_offline_zip(page, offline_zip, tmp_path, rel):
     with zipfile.ZipFile(offline_zip) as zf:
         zf.extractall(tmp_path)
     page.goto((tmp_path / rel).as_uri(), wait_until="load")
@@ -99,7 +98,7 @@ def test_error_page_in_the_offline_zip(page, offline_zip, tmp_path, rel):  # noq
 
 @pytest.mark.browser
 @pytest.mark.parametrize("rel", ["404.html", "en/404.html"])
-def test_error_page_in_the_scorm_package(page, scorm_zip, tmp_path, rel):  # noqa: F811
+def test_error_page_in_the_scorm_package(page, scorm_zip, tmp_path, rel):
     with zipfile.ZipFile(scorm_zip) as zf:
         zf.extractall(tmp_path / "course")
         assert rel in zf.namelist()

@@ -13,7 +13,6 @@ from coi_course.quiz.loader import load_all_quizzes
 from coi_course.site.serve import SiteServer
 from tests.browser.test_gift_helper import assert_axe_clean
 from tests.browser.test_quiz import _answer
-from tests.publish.test_package import offline_zip, scorm_zip  # noqa: F401 - session fixtures
 
 # A SCORM 1.2 API test double in the LMS window for what scorm-again does not show: the order of calls
 # (LMSGetLastError after each one) and an LMS that refuses one value (cmi.suspend_data, error 405).
@@ -45,7 +44,7 @@ def _post_test():
 
 
 @pytest.mark.browser
-def test_scorm_package_checks_every_call_and_survives_a_refused_value(page, scorm_zip, tmp_path):  # noqa: F811
+def test_scorm_package_checks_every_call_and_survives_a_refused_value(page, scorm_zip, tmp_path):
     root = tmp_path / "lms"
     with zipfile.ZipFile(scorm_zip) as zf:
         zf.extractall(root / "course")
@@ -86,7 +85,7 @@ def test_scorm_package_checks_every_call_and_survives_a_refused_value(page, scor
 
 
 @pytest.mark.browser
-def test_scorm_package_is_silent_without_an_lms(page, scorm_zip, tmp_path):  # noqa: F811
+def test_scorm_package_is_silent_without_an_lms(page, scorm_zip, tmp_path):
     with zipfile.ZipFile(scorm_zip) as zf:
         zf.extractall(tmp_path / "course")
     with SiteServer(tmp_path / "course") as server:
@@ -96,7 +95,7 @@ def test_scorm_package_is_silent_without_an_lms(page, scorm_zip, tmp_path):  # n
 
 
 @pytest.mark.browser
-def test_scorm_launch_page_notes_pass_axe(page, scorm_zip, tmp_path):  # noqa: F811
+def test_scorm_launch_page_notes_pass_axe(page, scorm_zip, tmp_path):
     with zipfile.ZipFile(scorm_zip) as zf:
         zf.extractall(tmp_path / "course")
     with SiteServer(tmp_path / "course") as server:
@@ -110,7 +109,7 @@ def test_scorm_launch_page_notes_pass_axe(page, scorm_zip, tmp_path):  # noqa: F
 
 
 @pytest.mark.browser
-def test_offline_copy_works_from_file_url(page, offline_zip, tmp_path):  # noqa: F811
+def test_offline_copy_works_from_file_url(page, offline_zip, tmp_path):
     with zipfile.ZipFile(offline_zip) as zf:
         zf.extractall(tmp_path / "off")
     page.goto((tmp_path / "off" / "index.html").as_uri())

@@ -15,7 +15,6 @@ from coi_course.project import DOCS, QUIZZES
 from coi_course.publish.package import SUSPEND_DATA_MAX
 from coi_course.quiz.loader import load_all_quizzes
 from tests.browser.test_quiz import _play
-from tests.publish.test_package import scorm_zip  # noqa: F401 - session fixture
 from tests.support.scorm_lms import ScormLMS
 
 QUIZZES_ALL = load_all_quizzes(QUIZZES, DOCS)
@@ -25,7 +24,7 @@ SCORM_TYPES = {"single": "choice", "multiple": "choice", "true-false": "true-fal
 
 
 @pytest.fixture
-def lms(scorm_zip, tmp_path):  # noqa: F811
+def lms(scorm_zip, tmp_path):
     with ScormLMS(scorm_zip, tmp_path / "lms") as server:
         yield server
 

@@ -14,7 +14,6 @@ from coi_course.publish.package import (
     SCORM_SCHEMAS,
     SUSPEND_DATA_MAX,
     PackageError,
-    make_offline,
     make_scorm,
     scorm_launch_config,
     scorm_suspend_data,
@@ -26,20 +25,6 @@ NS = {
     "cp": "http://www.imsproject.org/xsd/imscp_rootv1p1p2",
     "adlcp": "http://www.adlnet.org/xsd/adlcp_rootv1p2",
 }
-
-
-@pytest.fixture(scope="session")
-def scorm_zip(tmp_path_factory) -> Path:
-    target = tmp_path_factory.mktemp("scorm") / "scorm.zip"
-    print(make_scorm(target))
-    return target
-
-
-@pytest.fixture(scope="session")
-def offline_zip(tmp_path_factory) -> Path:
-    target = tmp_path_factory.mktemp("offline") / "offline.zip"
-    print(make_offline(target))
-    return target
 
 
 def _unzip(zip_path: Path, dest: Path) -> Path:
