@@ -216,8 +216,7 @@ async ([index, queries]) => {
   await ask({type: 0, data: {config: index.config, docs: index.docs, options: {suggest: false}}})
   const out = {}
   for (const query of queries) {
-    const result = await ask({type: 2, data: query})
-    out[query] = result.data.items.map(group => group[0].location.split("#")[0])
+    out[query] = (await ask({type: 2, data: query})).data.items
   }
   worker.terminate()
   return out
@@ -225,19 +224,30 @@ async ([index, queries]) => {
 """
 
 
-def _pitfall_index(seg) -> dict:
-    docs = [
-        {"location": loc, "title": "บท", "text": f"<p>{t}</p>"} for loc, t in PITFALL_PAGES.items()
-    ]
+def _worker_index(seg, docs: list[dict]) -> dict:
+    """A search index of ``docs`` as the build writes it (Thai words cut as in the site's index)."""
     fields = {"title": {"boost": 1000.0}, "text": {"boost": 1.0}}
     config = {"lang": ["en"], "separator": r"[\s\u200b\-]+", "pipeline": ["stopWordFilter"]}
     data = {"config": {**config, "fields": fields}, "docs": docs}
     return ts.rewrite_index(data, seg.analyse_many(ts.index_runs(docs)))
 
 
+def _found_pages(page, index: dict, queries: list[str]) -> dict[str, list[str]]:
+    """{query: the page of each result group, best first}, from the site's own search worker."""
+    groups = page.evaluate(RUN_IN_WORKER_JS, [index, queries])
+    return {q: [g[0]["location"].split("#")[0] for g in items] for q, items in groups.items()}
+
+
+def _pitfall_index(seg) -> dict:
+    docs = [
+        {"location": loc, "title": "บท", "text": f"<p>{t}</p>"} for loc, t in PITFALL_PAGES.items()
+    ]
+    return _worker_index(seg, docs)
+
+
 def test_patched_worker_resolves_the_segmentation_pitfalls(page, site_url, seg):
     page.goto(site_url, wait_until="load")
-    found = page.evaluate(RUN_IN_WORKER_JS, [_pitfall_index(seg), list(PITFALL_QUERIES)])
+    found = _found_pages(page, _pitfall_index(seg), list(PITFALL_QUERIES))
     wrong = {q: found[q] for q, expected in PITFALL_QUERIES.items() if sorted(found[q]) != expected}
     assert not wrong, wrong
     assert found["การรับของขวัญ"][0] == "f/"
@@ -254,7 +264,7 @@ def test_words_cut_by_other_segmenters_are_found_in_the_worker(page, site_url, s
             if len(word) >= 2:
                 queries.setdefault(word, set()).add(location)
     page.goto(site_url, wait_until="load")
-    found = page.evaluate(RUN_IN_WORKER_JS, [_pitfall_index(seg), sorted(queries)])
+    found = _found_pages(page, _pitfall_index(seg), sorted(queries))
     missed = {w: sorted(locs) for w, locs in queries.items() if not locs <= set(found[w])}
     assert not missed, missed
 
@@ -385,22 +395,6 @@ def test_tool_pages_are_not_found(page, site_url):
     assert not [p for p in found if p.split("?")[0].rstrip("/") in TOOL_PAGES], found
 
 
-RESULT_TEXTS_JS = """
-async ([index, query]) => {
-  const config = JSON.parse(document.getElementById("__config").textContent)
-  const worker = new Worker(new URL(config.search, location.href))
-  const ask = message => new Promise(resolve => {
-    worker.onmessage = event => resolve(event.data)
-    worker.postMessage(message)
-  })
-  await ask({type: 0, data: {config: index.config, docs: index.docs, options: {suggest: false}}})
-  const result = await ask({type: 2, data: query})
-  worker.terminate()
-  return result.data.items.flat().map(doc => doc.text)
-}
-"""
-
-
 def test_results_show_a_short_passage(page, site_url, seg):
     # A section of long paragraphs where the word comes again and again, and a short one.
     sentence = "การรับของขวัญจากผู้มาติดต่อราชการต้องรายงานผู้บังคับบัญชา &amp; จดบันทึกไว้ "
@@ -409,12 +403,9 @@ def test_results_show_a_short_passage(page, site_url, seg):
         {"location": "long/", "title": "ยาว", "text": long_text},
         {"location": "short/", "title": "สั้น", "text": "<p>ของขวัญปีใหม่</p>"},
     ]
-    fields = {"title": {"boost": 1000.0}, "text": {"boost": 1.0}}
-    config = {"lang": ["en"], "separator": r"[\s\u200b\-]+", "pipeline": ["stopWordFilter"]}
-    data = {"config": {**config, "fields": fields}, "docs": docs}
-    index = ts.rewrite_index(data, seg.analyse_many(ts.index_runs(docs)))
     page.goto(site_url, wait_until="load")
-    texts = page.evaluate(RESULT_TEXTS_JS, [index, "ของขวัญ"])
+    groups = page.evaluate(RUN_IN_WORKER_JS, [_worker_index(seg, docs), ["ของขวัญ"]])
+    texts = [doc["text"] for group in groups["ของขวัญ"] for doc in group]
     assert len(texts) == 2
     long, short = sorted(texts, key=len, reverse=True)
     visible = re.sub(r"<[^>]*>|\u200b", "", long).replace("&amp;", "&")
