@@ -87,8 +87,11 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check --no-cache scripts tests
 	$(VENV)/bin/ruff format --no-cache --check scripts tests
 
+# pytest-xdist: one worker per core (TEST_WORKERS=0 runs everything in one process); a module's tests
+# stay on one worker (--dist loadscope), so module fixtures are not set up twice.
+TEST_WORKERS ?= auto
 test: $(STAMP) chromium $(NODE_STAMP) lint
-	CHROMIUM=$(CHROMIUM) $(VENV)/bin/pytest -q
+	CHROMIUM=$(CHROMIUM) $(VENV)/bin/pytest -q -n $(TEST_WORKERS) --dist loadscope
 
 bench: $(STAMP) chromium $(NODE_STAMP)
 	$(PY) -m coi_course bench

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import importlib.util
 import os
 import subprocess
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -44,10 +47,42 @@ def build_site(
     return dest
 
 
+def _run_dir(tmp_path_factory) -> Path:
+    """The folder of this test run that every pytest-xdist worker sees (each worker's own basetemp is
+    a sub-folder of it); without xdist, the session's basetemp."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+@contextlib.contextmanager
+def one_at_a_time(tmp_path_factory, name: str) -> Iterator[None]:
+    """Hold the lock ``name`` of this test run: pytest-xdist workers wait for each other. Needed for
+    the packages, whose builds write ``.mkdocs-<kind>.yml`` beside mkdocs.yml and delete it after."""
+    fd = os.open(_run_dir(tmp_path_factory) / f".{name}.lock", os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
+
+
+def built_once(tmp_path_factory, name: str, make: Callable[[Path], object]) -> Path:
+    """``make(target)`` once per test run, even with pytest-xdist: the first worker to ask builds
+    ``target``, the others wait for it and use the same files. Returns ``target``."""
+    target = _run_dir(tmp_path_factory) / "built-once" / name / name
+    done = target.parent / ".done"
+    with one_at_a_time(tmp_path_factory, name):
+        if not done.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            make(target)
+            done.touch()
+    return target
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The site, built once per session with ``site_url`` under the sub-path ``/elearning/coi/``."""
-    return build_site(tmp_path_factory.mktemp("build") / "site")
+    """The site, built once per test run with ``site_url`` under the sub-path ``/elearning/coi/``."""
+    return built_once(tmp_path_factory, "site", build_site)
 
 
 @pytest.fixture(scope="session")
@@ -59,18 +94,14 @@ def site_url(built_site) -> str:
 
 @pytest.fixture(scope="session")
 def scorm_zip(tmp_path_factory) -> Path:
-    """The SCORM 1.2 package (``make scorm``), built once per session for every test that needs it."""
-    target = tmp_path_factory.mktemp("scorm") / "scorm.zip"
-    print(make_scorm(target))
-    return target
+    """The SCORM 1.2 package (``make scorm``), built once per test run for every test that needs it."""
+    return built_once(tmp_path_factory, "scorm.zip", lambda target: print(make_scorm(target)))
 
 
 @pytest.fixture(scope="session")
 def offline_zip(tmp_path_factory) -> Path:
-    """The offline copy (``make offline``), built once per session for every test that needs it."""
-    target = tmp_path_factory.mktemp("offline") / "offline.zip"
-    print(make_offline(target))
-    return target
+    """The offline copy (``make offline``), built once per test run for every test that needs it."""
+    return built_once(tmp_path_factory, "offline.zip", lambda target: print(make_offline(target)))
 
 
 def build_project_with_hook(

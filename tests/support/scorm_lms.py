@@ -108,15 +108,20 @@ class ScormLMS:
         """The package's launch page (scorm-launch.html) inside the LMS page."""
         return next(f for f in page.frames if f.url.endswith("/scorm-launch.html"))
 
+    def _finals(self) -> list[dict]:
+        """The final commits (sent by LMSFinish) received so far, kept or refused, in order."""
+        return [c for c in self.commits + self.refused if c.get("terminate")]
+
     def end(self, page, timeout: float = 30) -> dict:
-        """Close the course the way a learner does (leave the page) and return the final commit."""
+        """Close the course the way a learner does (leave the page) and return this session's final
+        commit (a later launch waits for its own, not an earlier session's)."""
+        with self._arrived:
+            before = len(self._finals())
         page.goto("about:blank")
         with self._arrived:
-            done = self._arrived.wait_for(
-                lambda: any(c.get("terminate") for c in self.commits + self.refused), timeout
-            )
+            done = self._arrived.wait_for(lambda: len(self._finals()) > before, timeout)
         assert done, "LMSFinish sent no final commit"
-        return next(c for c in reversed(self.commits + self.refused) if c.get("terminate"))
+        return self._finals()[-1]
 
     def next_launch(self) -> dict:
         """The CMI data an LMS hands the next launch of the same learner, from the last commit."""
