@@ -6,6 +6,7 @@ figures (bytes, blocking time, Lighthouse) are in ``make bench`` (coi_course.ben
 from __future__ import annotations
 
 import re
+from urllib.parse import quote
 
 import pytest
 
@@ -114,6 +115,30 @@ def test_long_pages_lay_out_only_what_is_in_view(browser, site_url):
         )
         == "visible"
     )
+    context.close()
+
+
+@pytest.mark.browser
+def test_search_results_out_of_view_are_not_laid_out(browser, site_url):
+    context = browser.new_context(viewport={"width": 390, "height": 500})  # a short screen
+    page = context.new_page()
+    page.goto(site_url + "lessons/gifts/?q=" + quote("ของขวัญ"), wait_until="load")
+    items = page.locator(".md-search-result__item")
+    items.nth(9).wait_for(state="attached")
+    # checkVisibility with contentVisibilityAuto is false for content the browser skips.
+    laid_out = """els => els.map(e =>
+      e.firstElementChild.checkVisibility({contentVisibilityAuto: true}))"""
+    shown = items.evaluate_all(laid_out)
+    # Chromium lays out what is within about a screen and a half of the view: the first results.
+    assert shown[0] and not shown[-1] and shown.count(False) >= 3, shown
+    # A result further down is laid out once it comes into view, with its text and link intact.
+    last = items.last
+    last.scroll_into_view_if_needed()
+    page.wait_for_function(
+        "el => el.firstElementChild.checkVisibility({contentVisibilityAuto: true})",
+        arg=last.element_handle(),
+    )
+    assert last.locator("a").first.inner_text().strip()
     context.close()
 
 
