@@ -14,8 +14,10 @@ would. Then, for the home page, a lesson, a self-check, the post-test and an Eng
 * **TBT** (total blocking time: long tasks' time over 50 ms, from first paint to 3 s after load,
   median of BENCH_PAGELOAD_RUNS visits) and **CLS** (layout shift, from the browser's own
   layout-shift entries, the worst visit), CPU slowed 4x;
-* **search**: on the lesson, time from focusing the search box to the first results, and from a
-  further keystroke to its results (CPU slowed 4x);
+* **search**: on the lesson, time from tapping the search button to the first results, and from a
+  further keystroke to its results (CPU slowed 4x), the median of BENCH_PAGELOAD_RUNS visits
+  (alternating ours and stock). Playwright's own helper script is set up in the page before the
+  clock starts: it is the harness, not the page;
 * **Lighthouse 12.2.3** (node_modules/.bin/lighthouse, mobile defaults, simulated throttling):
   performance, accessibility, best practices and SEO, the median of BENCH_PAGELOAD_RUNS runs
   (default 3; alternating ours and stock so both see the same machine load).
@@ -199,6 +201,9 @@ def search_timing(browser, url: str, path: str, query: str = "ของขวั
     context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
     page.goto(url + path, wait_until="networkidle")
     count = "() => document.querySelectorAll('.md-search-result__item').length"
+    # Playwright's own helper script for wait_for_function is set up in the page on first use
+    # (about 50 ms of the page's main thread, CPU slowed): before the clock starts, not during.
+    page.wait_for_function("() => true")
     start = time.perf_counter()
     page.click("label.md-header__button[for=__search]")  # the phone's search button
     page.locator(".md-search__input").wait_for(state="visible")
@@ -288,7 +293,6 @@ def run(args) -> int:
             server.__enter__()
         try:
             loads: dict[str, dict[str, dict]] = {OURS: {}, STOCK: {}}
-            timings: dict[str, tuple[float, float]] = {}
             with sync_playwright() as pw:
                 browser = pw.chromium.launch(
                     executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
@@ -304,12 +308,16 @@ def run(args) -> int:
                             "tbt": statistics.median(v["tbt"] for v in visits),
                             "cls": max(v["cls"] for v in visits),
                         }
-                for key in (OURS, STOCK):
-                    try:
-                        timings[key] = search_timing(browser, servers[key].url, PAGES["lesson"])
-                    except PlaywrightError as exc:
-                        print(f"  search timing failed ({key}): {exc}")
-                        timings[key] = (float("nan"), float("nan"))
+                searches: dict[str, list[tuple[float, float]]] = {OURS: [], STOCK: []}
+                for _ in range(runs):
+                    for key in (OURS, STOCK):  # alternating: both see the same machine load
+                        try:
+                            searches[key].append(
+                                search_timing(browser, servers[key].url, PAGES["lesson"])
+                            )
+                        except PlaywrightError as exc:
+                            print(f"  search timing failed ({key}): {exc}")
+                timings = {key: _search_summary(found) for key, found in searches.items()}
                 browser.close()
             scores: dict[str, dict[str, list[dict]]] = {OURS: {}, STOCK: {}}
             if with_lighthouse:
@@ -324,6 +332,14 @@ def run(args) -> int:
             for server in servers.values():
                 server.__exit__(None, None, None)
     return _report(loads, timings, scores, runs)
+
+
+def _search_summary(found: list[tuple[float, float]]) -> dict[str, list[float]]:
+    """Search timings of several visits: each measure's values, sorted (empty if all failed)."""
+    return {
+        "first": sorted(first for first, _ in found),
+        "further": sorted(further for _, further in found),
+    }
 
 
 def _median(results: list[dict], key: str) -> float | None:
@@ -352,12 +368,33 @@ def _report(loads, timings, scores, runs) -> int:
         verdicts.append((f"{kind}: CLS <= {TARGETS['CLS']}", ours["cls"] <= TARGETS["CLS"]))
         verdicts.append((f"{kind}: no search file on load", not searched))
     print()
-    print("search on the lesson, CPU slowed 4x (ms): focus to first results / one more keystroke")
+    print(
+        "search on the lesson, CPU slowed 4x (ms, median and range of the visits):"
+        " tap to first results / one more keystroke"
+    )
     for key in (OURS, STOCK):
-        first, further = timings[key]
-        print(f"  {key:6} {first:8.0f} / {further:6.0f}")
-    verdicts.append(("search: first results within 1 s of focus", timings[OURS][0] <= 1000))
-    verdicts.append(("search: further keystroke within 300 ms", timings[OURS][1] <= 300))
+        cells = []
+        for name in ("first", "further"):
+            values = timings[key][name]
+            cells.append(
+                f"{statistics.median(values):6.0f} ({values[0]:.0f}-{values[-1]:.0f})"
+                if values
+                else f"{'failed':>6}"
+            )
+        print(f"  {key:6} {cells[0]:>18} / {cells[1]:>16}  ({len(timings[key]['first'])} visits)")
+    first, further = timings[OURS]["first"], timings[OURS]["further"]
+    verdicts.append(
+        (
+            "search: first results within 1 s of focus",
+            bool(first) and statistics.median(first) <= 1000,
+        )
+    )
+    verdicts.append(
+        (
+            "search: further keystroke within 300 ms",
+            bool(further) and statistics.median(further) <= 300,
+        )
+    )
     if any(scores[OURS].values()):
         print()
         print(f"Lighthouse 12.2.3, mobile, median of up to {runs} runs (machine shared: noisy)")
