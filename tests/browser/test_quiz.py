@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from coi_course.project import DOCS, QUIZZES
@@ -148,6 +150,8 @@ def test_without_javascript(browser, site_url, kind):
     page.goto(_url(site_url, quiz), wait_until="load")
     assert page.locator("fieldset.coi-q").count() == len(quiz.questions)
     html = unmark(page.content())  # without the Thai line-break marks between words
+    for control in (".coi-q__check", ".coi-quiz__status", ".coi-quiz__actions"):
+        assert page.locator(f"{control}:visible").count() == 0, control  # they would do nothing
     if kind == "self-check":
         assert page.locator("details.coi-q__answer").count() == len(quiz.questions)
         assert quiz.questions[0].explanation.th in html
@@ -157,6 +161,78 @@ def test_without_javascript(browser, site_url, kind):
         assert "<details" not in html
         for q in quiz.questions:
             assert q.explanation.th not in html
+    ctx.close()
+
+
+QUIZ_JS = re.compile(r".*/assets/javascripts/quiz\.js(\?.*)?$")
+PHONE = {"width": 390, "height": 844}
+# Each question's place and what of it shows: the same before and after quiz.js starts.
+QUIZ_LAYOUT = """() => {
+  const shown = e => !!e && e.getClientRects().length > 0 && getComputedStyle(e).visibility !== "hidden";
+  const form = document.querySelector("form.coi-quiz");
+  return {
+    status: shown(form.querySelector(".coi-quiz__status")),
+    actions: shown(form.querySelector(".coi-quiz__actions")),
+    note: shown(form.querySelector(".coi-nojs")),
+    questions: [...form.querySelectorAll("fieldset.coi-q")].map(fs => {
+      const r = fs.getBoundingClientRect();
+      return {top: Math.round(r.top + scrollY), height: Math.round(r.height),
+              check: shown(fs.querySelector(".coi-q__check")), answer: shown(fs.querySelector(".coi-q__answer"))};
+    }),
+  };
+}"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("kind", ["self-check", "pre-test"])
+def test_questions_do_not_change_when_quiz_js_starts(browser, site_url, kind):
+    """What quiz.js needs is laid out from the first paint (quiz.css, on the root's "js" class): while
+    quiz.js is still on its way the controls show and the answers do not, and nothing in the questions
+    shows, hides or moves when it starts (that relayout was most of a self-check's blocking time)."""
+    quiz = _quiz(kind)
+    ctx = browser.new_context(viewport=PHONE)
+    held = []
+    ctx.route(QUIZ_JS, lambda route: held.append(route))
+    page = ctx.new_page()
+    page.goto(_url(site_url, quiz), wait_until="commit")
+    page.wait_for_function(
+        """() => document.querySelector('.md-footer') && document.fonts.status === 'loaded' &&
+                 [...document.querySelectorAll('link[rel=stylesheet]')].every(l => l.sheet)"""
+    )
+    assert held, "quiz.js was not requested"
+    before = page.evaluate(QUIZ_LAYOUT)
+    assert (
+        page.evaluate("document.querySelector('form.coi-quiz.coi-js')") is None
+    )  # not started yet
+    for route in held:
+        route.continue_()
+    page.wait_for_selector("form.coi-quiz.coi-js", state="attached")
+    page.wait_for_load_state("networkidle")
+    after = page.evaluate(QUIZ_LAYOUT)
+    ctx.close()
+    assert before["status"] and before["actions"] and not before["note"], before
+    assert len(before["questions"]) == len(quiz.questions)
+    checks = [q["check"] for q in before["questions"]]
+    assert checks == [kind == "self-check"] * len(quiz.questions), checks
+    assert not any(q["answer"] for q in before["questions"])
+    assert after == before
+
+
+@pytest.mark.browser
+def test_answers_show_when_quiz_js_does_not_run(browser, site_url):
+    """JavaScript on, but quiz.js blocked or broken: by the load event the head script marks the quiz,
+    and the self-check reads as it does without JavaScript (answers open to read, no dead buttons)."""
+    quiz = _quiz("self-check")
+    ctx = browser.new_context()
+    ctx.route(QUIZ_JS, lambda route: route.abort())
+    page = ctx.new_page()
+    page.goto(_url(site_url, quiz), wait_until="load")
+    page.wait_for_selector("form.coi-quiz.coi-no-script", state="attached")
+    assert page.locator("details.coi-q__answer:visible").count() == len(quiz.questions)
+    assert page.locator(".coi-q__check:visible").count() == 0
+    assert page.locator(".coi-quiz__status").is_hidden()
+    assert page.locator(".coi-quiz__actions").is_hidden()
+    assert page.locator(".coi-quiz__nojs").is_visible()
     ctx.close()
 
 

@@ -221,13 +221,14 @@
     var deferred = form.dataset.mode === "deferred", pass = +form.dataset.pass;
     var id = form.dataset.quizId, version = form.dataset.version, baseline = form.dataset.kind === "pre-test";
     var qs = [].slice.call(form.querySelectorAll(".coi-q"));
-    var status = form.querySelector(".coi-quiz__status"), bar = form.querySelector(".coi-quiz__bar");
+    var bar = form.querySelector(".coi-quiz__bar");
     var answeredText = form.querySelector(".coi-quiz__answered");
     var result = form.querySelector(".coi-quiz__result"), best = form.querySelector(".coi-quiz__best");
     var actions = form.querySelector(".coi-quiz__actions"), retry = form.querySelector(".coi-quiz__retry");
     var done = {};
+    /* The controls are already laid out (quiz.css shows them on the root's "js" class); this class says
+       the quiz is live, for language-switch.js and for the head script's fallback. */
     form.classList.add("coi-js");
-    status.hidden = false; actions.hidden = false;
     if (form.dataset.shuffle === "true") {
       shuffle(form, ".coi-q");
       qs.forEach(function (fs) { var c = fs.querySelector(".coi-q__choices"); if (c && fs.dataset.type !== "true-false") shuffle(c, ".coi-q__choice"); });
@@ -251,8 +252,9 @@
     }
     function progress() {
       var n = qs.filter(function (fs) { return deferred ? given(fs) !== null : done[fs.dataset.qid] !== undefined; }).length;
-      bar.value = n;
-      answeredText.textContent = fmt(ui.answered, { answered: n, total: qs.length });
+      var text = fmt(ui.answered, { answered: n, total: qs.length });
+      if (bar.value !== n) bar.value = n;
+      if (answeredText.textContent !== text) answeredText.textContent = text;
     }
     function review(fs, answer) {
       var right = isRight(fs, answer), info = reveal(fs);
@@ -290,13 +292,11 @@
       result.focus();
     }
     qs.forEach(function (fs) {
-      var check = fs.querySelector(".coi-q__check"), details = fs.querySelector(".coi-q__answer");
-      if (details) details.hidden = true;
+      var check = fs.querySelector(".coi-q__check");
       fs.addEventListener("change", progress);
       fs.addEventListener("input", progress);
       dontKnowExclusive(fs);
       if (!check) return;
-      check.hidden = false;
       check.addEventListener("click", function () {
         var answer = given(fs);
         if (answer === null) { fs.querySelector(".coi-q__feedback").textContent = ui.choose_first; return; }
