@@ -1,0 +1,102 @@
+"""The page-load benchmark's arithmetic and verdicts (coi_course.bench.page_load), on made-up
+measurements: the browser and Lighthouse runs themselves are in ``make bench``."""
+
+from __future__ import annotations
+
+import pytest
+
+from coi_course.bench import page_load as pl
+
+
+def _visit(tbt: float, cls: float = 0.0, size: int = 100_000, files=("index.html",)) -> dict:
+    return {"bytes": size, "files": list(files), "kinds": {"html": 1}, "tbt": tbt, "cls": cls}
+
+
+def test_load_summary_is_the_median_tbt_with_its_range_and_the_worst_cls():
+    summary = pl._load_summary([_visit(300, 0.01), _visit(100, 0.002), _visit(200, 0.0)])
+    assert summary["tbt"] == 200
+    assert summary["tbts"] == [100, 200, 300]
+    assert summary["cls"] == 0.01
+    assert pl._range(summary["tbts"]) == "(100-300)"
+
+
+def test_search_summary_sorts_each_measure():
+    assert pl._search_summary([(900.0, 150.0), (800.0, 200.0)]) == {
+        "first": [800.0, 900.0],
+        "further": [150.0, 200.0],
+    }
+
+
+def _loads(ours: dict, stock: dict) -> dict:
+    return {
+        pl.OURS: {kind: pl._load_summary([ours]) for kind in pl.PAGES},
+        pl.STOCK: {kind: pl._load_summary([stock]) for kind in pl.PAGES},
+    }
+
+
+def _verdicts(out: str) -> dict[str, bool]:
+    found = {}
+    for line in out.splitlines():
+        line = line.strip()
+        if line.startswith("met "):
+            found[line[len("met") :].strip()] = True
+        elif line.startswith("NOT MET "):
+            found[line[len("NOT MET") :].strip()] = False
+    return found
+
+
+def _scores(perf: float, other: float = 100) -> dict:
+    result = {c: other for c in pl.CATEGORIES} | {"performance": perf, "LCP s": 2, "TBT ms": 50}
+    return {kind: [result] for kind in pl.PAGES}
+
+
+TIMINGS = {
+    pl.OURS: {"first": [700.0, 800.0, 900.0], "further": [100.0, 120.0, 140.0]},
+    pl.STOCK: {"first": [600.0], "further": [40.0]},
+}
+
+
+def test_report_meets_every_target_when_the_figures_do(capsys):
+    loads = _loads(_visit(100, 0.01, 200_000), _visit(300, 0.0, 450_000))
+    pl._report(loads, TIMINGS, {pl.OURS: _scores(97), pl.STOCK: _scores(85)}, 3)
+    verdicts = _verdicts(capsys.readouterr().out)
+    assert len(verdicts) == 4 * len(pl.PAGES) + 2 + 2 * len(pl.PAGES)
+    assert all(verdicts.values()), [name for name, ok in verdicts.items() if not ok]
+
+
+@pytest.mark.parametrize(
+    ("ours", "timings", "perf", "other", "missed"),
+    [
+        (_visit(100, 0.01, 300_000), TIMINGS, 97, 100, "lesson: bytes <= half of stock"),
+        (_visit(301, 0.01, 200_000), TIMINGS, 97, 100, "lesson: TBT no worse than stock"),
+        (_visit(100, 0.03, 200_000), TIMINGS, 97, 100, "lesson: CLS <= 0.02"),
+        (
+            _visit(100, 0.01, 200_000, ("index.html", "search/search_index.json")),
+            TIMINGS,
+            97,
+            100,
+            "lesson: no search file on load",
+        ),
+        (
+            _visit(100),
+            {**TIMINGS, pl.OURS: {"first": [900.0, 1001.0, 1200.0], "further": [100.0]}},
+            97,
+            100,
+            "search: first results within 1 s of focus",
+        ),
+        (
+            _visit(100),
+            {**TIMINGS, pl.OURS: {"first": [], "further": []}},
+            97,
+            100,
+            "search: further keystroke within 300 ms",
+        ),
+        (_visit(100), TIMINGS, 94, 100, "lesson: Lighthouse performance >= 95"),
+        (_visit(100), TIMINGS, 97, 98, "lesson: a11y, best practices, SEO 100"),
+    ],
+)
+def test_report_names_the_target_a_figure_misses(capsys, ours, timings, perf, other, missed):
+    loads = _loads(ours, _visit(300, 0.0, 450_000))
+    pl._report(loads, timings, {pl.OURS: _scores(perf, other), pl.STOCK: _scores(85)}, 3)
+    out = capsys.readouterr().out
+    assert _verdicts(out)[missed] is False, out
