@@ -12,8 +12,8 @@ would. Then, for the home page, a lesson, a self-check, the post-test and an Eng
   chromium, phone viewport, CPU slowed 4x), counted as gzip -6 bytes of each file, and what was
   fetched (by kind; search files named);
 * **TBT** (total blocking time: long tasks' time over 50 ms, from first paint to 3 s after load,
-  median of BENCH_PAGELOAD_RUNS visits, alternating ours and stock, printed with its range) and **CLS** (layout shift, from the browser's own
-  layout-shift entries, the worst visit), CPU slowed 4x;
+  median of BENCH_PAGELOAD_RUNS visits, alternating ours and stock, printed with its range) and
+  **CLS** (layout shift, from the browser's own layout-shift entries, the worst visit), CPU slowed 4x;
 * **search**: on the lesson, time from tapping the search button to the first results, and from a
   further keystroke to its results (CPU slowed 4x), the median of BENCH_PAGELOAD_RUNS visits
   (alternating ours and stock). Playwright's own helper script is set up in the page before the
@@ -353,7 +353,7 @@ def _search_summary(found: list[tuple[float, float]]) -> dict[str, list[float]]:
 
 
 def _range(values: list[float]) -> str:
-    """ "(low-high)" of sorted values."""
+    """The range of sorted values, as (low-high)."""
     return f"({values[0]:.0f}-{values[-1]:.0f})"
 
 
