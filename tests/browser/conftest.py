@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 import pytest
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+PHONE = {"width": 390, "height": 844}  # a common phone's viewport, in CSS pixels
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",

@@ -10,9 +10,8 @@ from urllib.parse import quote
 
 import pytest
 
+from tests.browser.conftest import PHONE
 from tests.support.png import pixels
-
-PHONE = {"width": 390, "height": 844}
 
 # Installed before any page script: every change of the root's class or of the body's palette
 # attributes, with whether the page's content had been parsed by then.

@@ -9,7 +9,7 @@ import pytest
 from coi_course.project import DOCS, QUIZZES
 from coi_course.quiz.loader import load_all_quizzes
 from coi_course.search.thai_wrap import unmark
-from tests.browser.conftest import focus_outline_px, shown_text, shown_texts, tab_to
+from tests.browser.conftest import PHONE, focus_outline_px, shown_text, shown_texts, tab_to
 
 QUIZZES_BY_KIND: dict[str, list] = {}
 for _q in load_all_quizzes(QUIZZES, DOCS):
@@ -165,7 +165,6 @@ def test_without_javascript(browser, site_url, kind):
 
 
 QUIZ_JS = re.compile(r".*/assets/javascripts/quiz\.js(\?.*)?$")
-PHONE = {"width": 390, "height": 844}
 # Each question's place and what of it shows: the same before and after quiz.js starts.
 QUIZ_LAYOUT = """() => {
   const shown = e => !!e && e.getClientRects().length > 0 && getComputedStyle(e).visibility !== "hidden";
@@ -201,9 +200,8 @@ def test_questions_do_not_change_when_quiz_js_starts(browser, site_url, kind):
     )
     assert held, "quiz.js was not requested"
     before = page.evaluate(QUIZ_LAYOUT)
-    assert (
-        page.evaluate("document.querySelector('form.coi-quiz.coi-js')") is None
-    )  # not started yet
+    started = page.evaluate("!!document.querySelector('form.coi-quiz.coi-js')")
+    assert not started, "quiz.js ran while it was held back"
     for route in held:
         route.continue_()
     page.wait_for_selector("form.coi-quiz.coi-js", state="attached")

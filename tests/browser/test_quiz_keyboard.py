@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import shown_text
+from tests.browser.conftest import PHONE, shown_text
 from tests.browser.test_quiz import _answer, _quiz, _url
 
 FOCUSED_IN = "sel => !!document.activeElement.closest(sel)"
@@ -79,9 +79,7 @@ def test_post_test_marks_every_chosen_option(page, site_url):
 @pytest.mark.parametrize("lang", ["th", "en"])
 def test_nothing_covers_the_counter_on_a_phone(browser, site_url, lang):
     quiz = _quiz("self-check")
-    ctx = browser.new_context(
-        viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
-    )
+    ctx = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
     page = ctx.new_page()
     try:
         page.goto(_url(site_url, quiz, lang), wait_until="networkidle")

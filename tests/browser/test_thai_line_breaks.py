@@ -11,8 +11,8 @@ import re
 import pytest
 
 from coi_course.search.thai_wrap import LineBreaker
+from tests.browser.conftest import PHONE
 
-PHONE = {"width": 390, "height": 844}
 PAGES = [
     "",
     "lessons/what-is-coi/",
