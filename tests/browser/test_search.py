@@ -306,6 +306,7 @@ def test_no_search_file_is_requested_on_page_load(page, site_url, location):
 )
 def test_search_works_after_intent(page, site_url, lang, query, intent):
     prefix = "en/" if lang == "en" else ""
+    page.add_init_script(READS_ON_PAGE_JS)
     page.goto(site_url + prefix, wait_until="networkidle")
     assert _search_files(page) == []
     if intent == "pointer":
@@ -333,13 +334,50 @@ def test_search_works_after_intent(page, site_url, lang, query, intent):
     )
     _assert_language([urlsplit(h).path.removeprefix(SUB_PATH) for h in hrefs], lang)
     fetched = _search_files(page)
-    assert any(p.endswith(("en/" if lang == "en" else "") + INDEX_PATH) for p in fetched)
+    index = ("en/" if lang == "en" else "") + INDEX_PATH
+    assert [p for p in fetched if p.endswith(INDEX_PATH)] == [index], fetched  # once, by the page
     assert any("/workers/search." in p for p in fetched), fetched
-    # The worker fetched and read the index itself, not the page's main thread (issue 16).
-    assert not page.evaluate(
+    # The page fetched the index while the worker was starting, but handed its bytes over unread:
+    # the worker parses it, not the page's main thread (issue 16).
+    assert page.evaluate(
         "performance.getEntriesByType('resource').some(e => e.name.endsWith('search_index.json'))"
     )
+    assert page.evaluate("window.__indexReadOnPage") == []
     assert page.watched.console_errors == [] and page.watched.failed == []
+
+
+# Records the body reads of a search index on the page's main thread (a worker has its own Response).
+READS_ON_PAGE_JS = """
+window.__indexReadOnPage = [];
+for (const name of ["json", "text", "blob"]) {
+  const read = Response.prototype[name];
+  Response.prototype[name] = function () {
+    if (this.url.endsWith("search_index.json")) window.__indexReadOnPage.push(name);
+    return read.apply(this, arguments);
+  };
+}
+"""
+
+
+def test_search_works_when_the_pages_fetch_of_the_index_fails(page, site_url):
+    """The page's early fetch of the index fails (the network drops it): the worker is then sent
+    the index's address and fetches it itself, and search works."""
+    attempts = []
+
+    def drop_first(route):
+        attempts.append(route.request.url)
+        if len(attempts) == 1:
+            route.abort()
+        else:
+            route.continue_()
+
+    page.route(f"**/{INDEX_PATH}", drop_first)
+    page.goto(site_url, wait_until="networkidle")
+    page.click(".md-search__input")
+    page.keyboard.type("ของขวัญ")
+    page.keyboard.press("End")
+    page.wait_for_selector(".md-search-result__item > a.md-search-result__link", timeout=60000)
+    assert len(attempts) == 2, attempts
 
 
 def test_a_search_link_loads_search_at_once(page, site_url):

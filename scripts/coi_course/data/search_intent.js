@@ -30,9 +30,16 @@ function __coiSearchWanted() {
 
 /* A stand-in for the search Worker that Material's bundle creates at load: the real worker (the
  * worker script and lunr) is only fetched on intent or on the first message (the index, which is
- * itself only fetched on intent). */
+ * itself only fetched on intent).
+ *
+ * The setup message names the index by its address (coi_course.search.index). The page starts
+ * fetching it at once, while the worker script is still loading, and hands the bytes over to the
+ * worker unread (transferred, not copied): the worker parses them (data/thai_query.js). Had the
+ * worker fetched the index itself, that fetch would only start once the worker was running. If the
+ * page's fetch fails, the worker is sent the address and fetches the index itself, so it reports
+ * the error as before. Messages after the setup wait for it, so they keep their order. */
 function __coiLazyWorker(url) {
-  var real = null, listeners = []
+  var real = null, listeners = [], sent = Promise.resolve()
   function start() {
     if (!real) {
       real = new Worker(url)
@@ -40,6 +47,19 @@ function __coiLazyWorker(url) {
       listeners = []
     }
     return real
+  }
+  function setup(worker, message) {
+    var data = message.data
+    return fetch(data.docs, { credentials: "same-origin" })
+      .then(function (response) { return response.ok ? response.arrayBuffer() : null })
+      .catch(function () { return null })
+      .then(function (bytes) {
+        if (!bytes) return worker.postMessage(message)
+        var copy = {}
+        for (var key in data) copy[key] = data[key]
+        copy.docs = bytes
+        worker.postMessage({ type: message.type, data: copy }, [bytes])
+      })
   }
   window.addEventListener("coi-search-intent", start, { once: true })
   return {
@@ -51,6 +71,12 @@ function __coiLazyWorker(url) {
       if (real) real.removeEventListener(type, listener, options)
       else listeners = listeners.filter(function (l) { return l[0] !== type || l[1] !== listener })
     },
-    postMessage: function (message) { start().postMessage(message) }
+    postMessage: function (message) {
+      var worker = start()
+      if (message && message.type === 0 && message.data && typeof message.data.docs === "string")
+        sent = setup(worker, message)
+      else
+        sent = sent.then(function () { worker.postMessage(message) })
+    }
   }
 }

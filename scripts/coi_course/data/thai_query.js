@@ -200,11 +200,17 @@ function __coiCutText(html, limit) {
   return i >= n ? html : html.slice(0, i) + "\u2026"
 }
 
-/* The index, read by the worker itself (issue 16): the page sends the index's config and its
- * address (docs is then a string), and the worker fetches and parses it, so the page's main thread
- * neither parses it nor copies it into the worker. A setup message with the documents themselves
- * (the tests send one) is used as it is. */
+/* The index, parsed by the worker (issue 16), so that the page's main thread neither parses it nor
+ * copies it into the worker: the page sends the index's config with the index as bytes it fetched
+ * (docs is then an ArrayBuffer, see data/search_intent.js), or with its address (docs is then a
+ * string) and the worker fetches it. A setup message with the documents themselves (the tests send
+ * one) is used as it is. */
 function __coiIndexData(data) {
+  if (data && data.docs instanceof ArrayBuffer)
+    return new Promise(function (resolve) {
+      var index = JSON.parse(new TextDecoder().decode(data.docs))
+      resolve({ config: data.config, docs: index.docs, options: data.options })
+    })
   if (!data || typeof data.docs !== "string") return Promise.resolve(data)
   return fetch(data.docs, { credentials: "same-origin" })
     .then(function (response) {
