@@ -14,10 +14,11 @@ would. Then, for the home page, a lesson, a self-check, the post-test and an Eng
 * **TBT** (total blocking time: long tasks' time over 50 ms, from first paint to 3 s after load,
   median of BENCH_PAGELOAD_RUNS visits, alternating ours and stock, printed with its range) and
   **CLS** (layout shift, from the browser's own layout-shift entries, the worst visit), CPU slowed 4x;
-* **search**: on the lesson, time from tapping the search button to the first results, and from a
-  further keystroke to its results (CPU slowed 4x), the median of BENCH_PAGELOAD_RUNS visits
-  (alternating ours and stock). Playwright's own helper script is set up in the page before the
-  clock starts: it is the harness, not the page;
+* **search**: on the lesson, time from tapping the search button to the first results painted,
+  the query typed at once, and from a further keystroke to its results (CPU slowed 4x), the median
+  of BENCH_PAGELOAD_RUNS visits (alternating ours and stock), read from the page's own clock (see
+  ``search_timing``). The first results are also printed as timed from the harness's click call,
+  which adds Playwright's own checks before the tap reaches the page;
 * **Lighthouse 12.2.3** (node_modules/.bin/lighthouse, mobile defaults, simulated throttling):
   performance, accessibility, best practices and SEO, the median of BENCH_PAGELOAD_RUNS runs
   (default 3; alternating ours and stock so both see the same machine load).
@@ -40,7 +41,6 @@ import shutil
 import statistics
 import subprocess
 import tempfile
-import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -193,38 +193,61 @@ def first_load(browser, site: Path, url: str, path: str) -> dict:
     return {"bytes": size, "files": files, "kinds": kinds, **metrics}
 
 
-def search_timing(browser, url: str, path: str, query: str = "ของขวัญ") -> tuple[float, float]:
-    """(ms from tapping the search button to the first results, ms from one more keystroke to
-    its results), CPU slowed, on a phone, on a page loaded without search."""
+# Search timings kept in the page: the tap (the first pointerdown), the last input event, and when
+# the results list was first shown and last changed (the task after the frame that painted it).
+SEARCH_CLOCK_JS = """
+() => {
+  const clock = window.__searchClock = {tap: null, input: null, shown: null, changed: null}
+  document.addEventListener("pointerdown", e => { if (clock.tap === null) clock.tap = e.timeStamp },
+    {capture: true})
+  document.addEventListener("input", e => { clock.input = e.timeStamp }, {capture: true})
+  const painted = then => requestAnimationFrame(() => setTimeout(() => then(performance.now())))
+  new MutationObserver(() => {
+    painted(t => { if (clock.changed === null) clock.changed = t })
+    if (clock.shown === null && document.querySelector(".md-search-result__item"))
+      painted(t => { if (clock.shown === null) clock.shown = t })
+  }).observe(document.querySelector(".md-search-result"),
+    {childList: true, subtree: true, characterData: true})
+}
+"""
+
+
+def search_timing(browser, url: str, path: str, query: str = "ของขวัญ") -> dict[str, float]:
+    """Search on a phone with the CPU slowed, on a page loaded without search, in ms:
+
+    * ``first``: from tapping the search button (the pointerdown event) to the first results
+      painted, the query typed at once after the tap;
+    * ``further``: from one more keystroke (its input event) to its results painted;
+    * ``from click``: as ``first``, but from the moment the harness asks Playwright to click, so it
+      includes Playwright's own checks before the tap reaches the page (scrolling the button into
+      view, waiting two frames for it to be stable, hit-testing), which no learner waits for.
+
+    All three are read from the page's clock, so Playwright's polling cannot make them later."""
     context = browser.new_context(viewport=PHONE, is_mobile=True)
     page = context.new_page()
     context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
     page.goto(url + path, wait_until="networkidle")
-    count = "() => document.querySelectorAll('.md-search-result__item').length"
+    page.evaluate(SEARCH_CLOCK_JS)
+    clock = "window.__searchClock"
     # Playwright's own helper script for wait_for_function is set up in the page on first use
-    # (about 50 ms of the page's main thread, CPU slowed): before the clock starts, not during.
+    # (about 50 ms of the page's main thread, CPU slowed): before the tap, not while it is timed.
     page.wait_for_function("() => true")
-    start = time.perf_counter()
+    started = page.evaluate("performance.now()")
     page.click("label.md-header__button[for=__search]")  # the phone's search button
     page.locator(".md-search__input").wait_for(state="visible")
     page.keyboard.type(query)
     page.keyboard.press("End")  # Thai is typed as text without key events: Material reads keyup
-    page.wait_for_function(f"() => ({count})() > 0", timeout=60000)
-    first = (time.perf_counter() - start) * 1000
+    page.wait_for_function(f"{clock}.shown !== null", timeout=60000, polling=50)
+    first = page.evaluate(f"{clock}.shown - {clock}.tap")
+    from_click = page.evaluate(f"{clock}.shown") - started
     page.wait_for_timeout(500)  # let the last keystrokes' results settle
-    page.evaluate(
-        """() => { window.__rendered = false
-          new MutationObserver(() => { window.__rendered = true }).observe(
-            document.querySelector('.md-search-result'),
-            {childList: true, subtree: true, characterData: true}) }"""
-    )
-    start = time.perf_counter()
+    page.evaluate(f"{clock}.changed = null")
     page.keyboard.type("ก")  # one more keystroke
     page.keyboard.press("End")
-    page.wait_for_function("() => window.__rendered", timeout=60000)
-    further = (time.perf_counter() - start) * 1000
+    page.wait_for_function(f"{clock}.changed !== null", timeout=60000, polling=50)
+    further = page.evaluate(f"{clock}.changed - {clock}.input")
     context.close()
-    return first, further
+    return {"first": first, "further": further, "from click": from_click}
 
 
 def lighthouse(url: str) -> dict[str, float] | None:
@@ -306,9 +329,9 @@ def run(args) -> int:
                             )
                     for key, found in visits.items():
                         loads[key][kind] = _load_summary(found)
-                searches: dict[str, list[tuple[float, float]]] = {OURS: [], STOCK: []}
-                for _ in range(runs):
-                    for key in (OURS, STOCK):  # alternating: both see the same machine load
+                searches: dict[str, list[dict[str, float]]] = {OURS: [], STOCK: []}
+                for i in range(runs):  # alternating: both see the same machine load
+                    for key in (OURS, STOCK) if i % 2 == 0 else (STOCK, OURS):
                         try:
                             searches[key].append(
                                 search_timing(browser, servers[key].url, PAGES["lesson"])
@@ -344,12 +367,12 @@ def _load_summary(visits: list[dict]) -> dict:
     }
 
 
-def _search_summary(found: list[tuple[float, float]]) -> dict[str, list[float]]:
+SEARCH_MEASURES = ("first", "further", "from click")
+
+
+def _search_summary(found: list[dict[str, float]]) -> dict[str, list[float]]:
     """Search timings of several visits: each measure's values, sorted (empty if all failed)."""
-    return {
-        "first": sorted(first for first, _ in found),
-        "further": sorted(further for _, further in found),
-    }
+    return {name: sorted(visit[name] for visit in found) for name in SEARCH_MEASURES}
 
 
 def _range(values: list[float]) -> str:
@@ -391,23 +414,28 @@ def _report(loads, timings, scores, runs) -> int:
         verdicts.append((f"{kind}: no search file on load", not searched))
     print()
     print(
-        "search on the lesson, CPU slowed 4x (ms, median and range of the visits):"
-        " tap to first results / one more keystroke"
+        "search on the lesson, CPU slowed 4x (ms, median and range of the visits, ours and stock"
+        " alternating):"
+    )
+    print(
+        "  tap to first results / one more keystroke to its results"
+        " / (first results from Playwright's click call)"
     )
     for key in (OURS, STOCK):
         cells = []
-        for name in ("first", "further"):
+        for name in SEARCH_MEASURES:
             values = timings[key][name]
             cells.append(
-                f"{statistics.median(values):6.0f} ({values[0]:.0f}-{values[-1]:.0f})"
-                if values
-                else f"{'failed':>6}"
+                f"{statistics.median(values):6.0f} {_range(values)}" if values else f"{'failed':>6}"
             )
-        print(f"  {key:6} {cells[0]:>18} / {cells[1]:>16}  ({len(timings[key]['first'])} visits)")
+        print(
+            f"  {key:6} {cells[0]:>18} / {cells[1]:>16} / ({cells[2]})"
+            f"  ({len(timings[key]['first'])} visits)"
+        )
     first, further = timings[OURS]["first"], timings[OURS]["further"]
     verdicts.append(
         (
-            "search: first results within 1 s of focus",
+            "search: first results within 1 s of the tap",
             bool(first) and statistics.median(first) <= 1000,
         )
     )
