@@ -238,8 +238,8 @@ def search_timing(browser, url: str, path: str, query: str = "ของขวั
     page.keyboard.type(query)
     page.keyboard.press("End")  # Thai is typed as text without key events: Material reads keyup
     page.wait_for_function(f"{clock}.shown !== null", timeout=60000, polling=50)
-    first = page.evaluate(f"{clock}.shown - {clock}.tap")
-    from_click = page.evaluate(f"{clock}.shown") - started
+    shown = page.evaluate(clock)
+    first, from_click = shown["shown"] - shown["tap"], shown["shown"] - started
     page.wait_for_timeout(500)  # let the last keystrokes' results settle
     page.evaluate(f"{clock}.changed = null")
     page.keyboard.type("ก")  # one more keystroke

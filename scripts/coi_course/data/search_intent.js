@@ -55,10 +55,7 @@ function __coiLazyWorker(url) {
       .catch(function () { return null })
       .then(function (bytes) {
         if (!bytes) return worker.postMessage(message)
-        var copy = {}
-        for (var key in data) copy[key] = data[key]
-        copy.docs = bytes
-        worker.postMessage({ type: message.type, data: copy }, [bytes])
+        worker.postMessage({ type: message.type, data: Object.assign({}, data, { docs: bytes }) }, [bytes])
       })
   }
   window.addEventListener("coi-search-intent", start, { once: true })

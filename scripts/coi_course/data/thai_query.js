@@ -206,18 +206,17 @@ function __coiCutText(html, limit) {
  * string) and the worker fetches it. A setup message with the documents themselves (the tests send
  * one) is used as it is. */
 function __coiIndexData(data) {
-  if (data && data.docs instanceof ArrayBuffer)
-    return new Promise(function (resolve) {
-      var index = JSON.parse(new TextDecoder().decode(data.docs))
-      resolve({ config: data.config, docs: index.docs, options: data.options })
-    })
-  if (!data || typeof data.docs !== "string") return Promise.resolve(data)
-  return fetch(data.docs, { credentials: "same-origin" })
-    .then(function (response) {
+  var docs = data && data.docs, index
+  if (docs instanceof ArrayBuffer)
+    index = new Promise(function (resolve) { resolve(JSON.parse(new TextDecoder().decode(docs))) })
+  else if (typeof docs === "string")
+    index = fetch(docs, { credentials: "same-origin" }).then(function (response) {
       if (!response.ok) throw new Error("search index: HTTP " + response.status)
       return response.json()
     })
-    .then(function (index) {
-      return { config: data.config, docs: index.docs, options: data.options }
-    })
+  else
+    return Promise.resolve(data)
+  return index.then(function (index) {
+    return { config: data.config, docs: index.docs, options: data.options }
+  })
 }
