@@ -1,7 +1,10 @@
 """The page-load benchmark's arithmetic and verdicts (coi_course.bench.page_load), on made-up
-measurements: the browser and Lighthouse runs themselves are in ``make bench``."""
+measurements, and its server: the browser and Lighthouse runs themselves are in ``make bench``."""
 
 from __future__ import annotations
+
+import gzip
+import urllib.request
 
 import pytest
 
@@ -10,6 +13,36 @@ from coi_course.bench import page_load as pl
 
 def _visit(tbt: float, cls: float = 0.0, size: int = 100_000, files=("index.html",)) -> dict:
     return {"bytes": size, "files": list(files), "kinds": {"html": 1}, "tbt": tbt, "cls": cls}
+
+
+def _get_gzip(url: str) -> tuple[str, bytes]:
+    request = urllib.request.Request(url, headers={"Accept-Encoding": "gzip"})
+    with urllib.request.urlopen(request) as response:
+        return response.headers["Content-Encoding"], response.read()
+
+
+def test_server_gzips_each_file_once_and_again_when_it_changes(tmp_path, monkeypatch):
+    """Like a server of precompressed files: nothing is compressed inside a timed visit."""
+    (tmp_path / "search").mkdir()
+    index = tmp_path / "search" / "search_index.json"
+    index.write_text('{"docs": []}', encoding="utf-8")
+    (tmp_path / "logo.png").write_bytes(b"\x89PNG")
+    compressed = []
+    real = gzip.compress
+    monkeypatch.setattr(
+        pl.gzip, "compress", lambda data, level: compressed.append(data) or real(data, level)
+    )
+    with pl._GzipServer(tmp_path) as server:
+        assert compressed == [b'{"docs": []}'], "the text files are compressed before any visit"
+        url = server.url + "search/search_index.json"
+        for _ in range(2):
+            assert _get_gzip(url) == ("gzip", real(b'{"docs": []}', 6))
+        assert len(compressed) == 1
+        index.write_text('{"docs": [1]}', encoding="utf-8")
+        encoding, body = _get_gzip(url)
+        assert encoding == "gzip" and gzip.decompress(body) == b'{"docs": [1]}'
+        assert len(compressed) == 2
+        assert _get_gzip(server.url + "logo.png") == (None, b"\x89PNG")  # not text: as it is
 
 
 def test_load_summary_is_the_median_tbt_with_its_range_and_the_worst_cls():
