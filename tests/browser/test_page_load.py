@@ -141,14 +141,14 @@ def test_search_results_out_of_view_are_not_laid_out(browser, site_url):
     context.close()
 
 
-# The page under the search panel: whether it is rendered, its computed content-visibility, the
-# body's height, where the page is scrolled to and whether the paragraph at the top of the view shows.
+# The page under the search panel: its computed content-visibility, the body's height, where the
+# page is scrolled to and whether the paragraph that was in the middle of the view is rendered.
 PAGE_STATE = """() => {
   const shown = document.elementsFromPoint(20, innerHeight / 2)
     .find(el => el.closest('.md-content__inner') && el.tagName === 'P');
   window.__probe = window.__probe || shown;
   return {
-    hidden: getComputedStyle(document.querySelector('.md-container')).contentVisibility,
+    contentVisibility: getComputedStyle(document.querySelector('.md-container')).contentVisibility,
     body: document.body.getBoundingClientRect().height,
     scrollY: scrollY,
     probeShown: !!window.__probe && window.__probe.checkVisibility(),
@@ -168,13 +168,13 @@ def test_a_phones_search_panel_hides_the_page_under_it_without_moving_it(browser
     page.wait_for_function("scrollY >= 1400")
     page.wait_for_timeout(300)  # the blocks now in view are laid out
     before = page.evaluate(PAGE_STATE)
-    assert before["hidden"] == "visible" and before["probeShown"], before
+    assert before["contentVisibility"] == "visible" and before["probeShown"], before
     # Just after the tap, the page still shows while the panel fades in over it.
     opening = page.evaluate(
         "() => { document.querySelector('label.md-header__button[for=__search]').click();"
         f" return ({PAGE_STATE})() }}"
     )
-    assert opening["hidden"] == "visible" and opening["probeShown"], opening
+    assert opening["contentVisibility"] == "visible" and opening["probeShown"], opening
     page.wait_for_function(
         "getComputedStyle(document.querySelector('.md-container')).contentVisibility === 'hidden'",
         timeout=5000,
@@ -185,7 +185,7 @@ def test_a_phones_search_panel_hides_the_page_under_it_without_moving_it(browser
     assert not hidden["probeShown"], "the page under the search panel is still rendered"
     assert hidden["body"] == before["body"], "the hidden page lost its height"
     page.keyboard.press("Escape")  # closes search
-    assert page.evaluate(PAGE_STATE)["hidden"] == "visible"
+    assert page.evaluate(PAGE_STATE)["contentVisibility"] == "visible"
     page.wait_for_timeout(500)  # the theme lifts its scroll lock and scrolls back
     after = page.evaluate(PAGE_STATE)
     assert after["probeShown"] and after["scrollY"] == before["scrollY"], (before, after)
@@ -200,7 +200,7 @@ def test_a_wide_screens_search_leaves_the_page_shown(page, site_url):
     page.keyboard.type("ของขวัญ")
     page.wait_for_timeout(800)
     assert page.evaluate("document.getElementById('__search').checked")
-    assert page.evaluate(PAGE_STATE)["hidden"] == "visible"
+    assert page.evaluate(PAGE_STATE)["contentVisibility"] == "visible"
     assert page.locator(".md-content h1").is_visible()
 
 

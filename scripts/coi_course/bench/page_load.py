@@ -95,31 +95,34 @@ METRICS_JS = """
 """
 
 
+_GZIPPED: dict[tuple[str, int, int], bytes] = {}
+
+
+def gzipped(path: Path) -> bytes:
+    """``path`` compressed (gzip -6), kept until the file changes: what the server sends and what
+    the byte counts of a first visit count."""
+    stat = path.stat()
+    key = (str(path), stat.st_mtime_ns, stat.st_size)
+    body = _GZIPPED.get(key)
+    if body is None:
+        body = _GZIPPED[key] = gzip.compress(path.read_bytes(), 6)
+    return body
+
+
 class _GzipHandler(http.server.SimpleHTTPRequestHandler):
     """Serves under a prefix and gzips text like a configured web server (Lighthouse and the
-    browser then see realistic transfer sizes). Each file is compressed once and the result kept,
-    as a web server serving precompressed files or a cache in front of it would: compressing the
-    518 KB search index again on each request took 20-50 ms of the same two cores that run the
-    phone emulation, inside the timed search."""
+    browser then see realistic transfer sizes). Each file is compressed once (``gzipped``), as a
+    web server serving precompressed files or a cache in front of it would: compressing the 518 KB
+    search index again on each request took 20-50 ms of the same two cores that run the phone
+    emulation, inside the timed search."""
 
     prefix = SUB_PATH
-    compressed: dict[tuple[str, int, int], bytes] = {}
 
     def translate_path(self, path: str) -> str:
         clean = path.split("?", 1)[0].split("#", 1)[0]
         if not clean.startswith(self.prefix):
             return str(Path(self.directory) / "__outside_prefix__")
         return super().translate_path("/" + clean[len(self.prefix) :])
-
-    @classmethod
-    def gzipped(cls, path: Path) -> bytes:
-        """``path`` compressed (gzip -6), kept until the file changes."""
-        stat = path.stat()
-        key = (str(path), stat.st_mtime_ns, stat.st_size)
-        body = cls.compressed.get(key)
-        if body is None:
-            body = cls.compressed[key] = gzip.compress(path.read_bytes(), 6)
-        return body
 
     def do_GET(self) -> None:  # noqa: N802 - stdlib name
         path = Path(self.translate_path(self.path))
@@ -128,7 +131,7 @@ class _GzipHandler(http.server.SimpleHTTPRequestHandler):
         gzip_ok = "gzip" in self.headers.get("Accept-Encoding", "")
         if not (gzip_ok and path.is_file() and path.suffix in TEXT_TYPES):
             return super().do_GET()
-        body = self.gzipped(path)
+        body = gzipped(path)
         self.send_response(200)
         self.send_header("Content-Type", mimetypes.guess_type(path.name)[0] or "text/plain")
         self.send_header("Content-Encoding", "gzip")
@@ -145,12 +148,12 @@ class _GzipServer(SiteServer):
 
     def __init__(self, root: Path):
         super().__init__(root, prefix=SUB_PATH)
-        handler = type("Handler", (_GzipHandler,), {"prefix": SUB_PATH, "compressed": {}})
+        handler = type("Handler", (_GzipHandler,), {"prefix": SUB_PATH})
         handler.extensions_map = {**handler.extensions_map, ".js": "text/javascript"}
         self.httpd.RequestHandlerClass = functools.partial(handler, directory=str(root))
         for path in sorted(root.rglob("*")):  # compressed before the first visit, as gzip_static
             if path.suffix in TEXT_TYPES and path.is_file():
-                handler.gzipped(path)
+                gzipped(path)
 
 
 def stock_page_config(text: str, overrides: str = "overrides") -> str:
@@ -207,7 +210,7 @@ def first_load(browser, site: Path, url: str, path: str) -> dict:
         if target.is_dir() or rel.endswith("/"):
             target = target / "index.html"
         if target.is_file():
-            size += len(gzip.compress(target.read_bytes(), 6))
+            size += len(gzipped(target))
         kind = _kind(rel)
         kinds[kind] = kinds.get(kind, 0) + 1
     return {"bytes": size, "files": files, "kinds": kinds, **metrics}
