@@ -118,6 +118,31 @@ WAIT_LAID_OUT = """el => new Promise(done => {
 })"""
 
 
+# Runs ``measure`` (a JavaScript function returning JSON-able data) once the page's layout has
+# settled: the fonts its text asked for have loaded, and the blocks content-visibility skips or lays
+# out (site.css) have been decided for the current scroll position. Both happen in the browser's own
+# frames after a layout, so this waits frames and measures again until two measurements agree
+# (at most about 60 frames). "document.fonts.status === 'loaded'" alone is no proof: it is also
+# 'loaded' before the first layout has asked for any font.
+def settled_layout(page, measure: str):
+    return page.evaluate(
+        """async () => {
+      const run = MEASURE;
+      const frame = () => new Promise(r => requestAnimationFrame(() => setTimeout(r)));
+      let last;
+      for (let i = 0; i < 30; i++) {
+        await document.fonts.ready;
+        await frame();
+        await frame();
+        const now = JSON.stringify(run());
+        if (now === last) break;
+        last = now;
+      }
+      return JSON.parse(last);
+    }""".replace("MEASURE", measure)
+    )
+
+
 def shown_text(locator) -> str:
     """The text a reader sees in ``locator`` once it is on screen. Long pages lay out their blocks
     only as they come into view (site.css), and a block not laid out yet has no rendered text."""

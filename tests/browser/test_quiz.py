@@ -9,7 +9,14 @@ import pytest
 from coi_course.project import DOCS, QUIZZES
 from coi_course.quiz.loader import load_all_quizzes
 from coi_course.search.thai_wrap import unmark
-from tests.browser.conftest import PHONE, focus_outline_px, shown_text, shown_texts, tab_to
+from tests.browser.conftest import (
+    PHONE,
+    focus_outline_px,
+    settled_layout,
+    shown_text,
+    shown_texts,
+    tab_to,
+)
 
 QUIZZES_BY_KIND: dict[str, list] = {}
 for _q in load_all_quizzes(QUIZZES, DOCS):
@@ -195,18 +202,18 @@ def test_questions_do_not_change_when_quiz_js_starts(browser, site_url, kind):
     page = ctx.new_page()
     page.goto(_url(site_url, quiz), wait_until="commit")
     page.wait_for_function(
-        """() => document.querySelector('.md-footer') && document.fonts.status === 'loaded' &&
-                 [...document.querySelectorAll('link[rel=stylesheet]')].every(l => l.sheet)"""
+        "() => document.querySelector('.md-footer') &&"
+        " [...document.querySelectorAll('link[rel=stylesheet]')].every(l => l.sheet)"
     )
     assert held, "quiz.js was not requested"
-    before = page.evaluate(QUIZ_LAYOUT)
+    before = settled_layout(page, QUIZ_LAYOUT)
     started = page.evaluate("!!document.querySelector('form.coi-quiz.coi-js')")
     assert not started, "quiz.js ran while it was held back"
     for route in held:
         route.continue_()
     page.wait_for_selector("form.coi-quiz.coi-js", state="attached")
     page.wait_for_load_state("networkidle")
-    after = page.evaluate(QUIZ_LAYOUT)
+    after = settled_layout(page, QUIZ_LAYOUT)
     ctx.close()
     assert before["status"] and before["actions"] and not before["note"], before
     assert len(before["questions"]) == len(quiz.questions)
