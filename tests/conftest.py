@@ -56,8 +56,7 @@ def _run_dir(tmp_path_factory) -> Path:
 
 @contextlib.contextmanager
 def one_at_a_time(tmp_path_factory, name: str) -> Iterator[None]:
-    """Hold the lock ``name`` of this test run: pytest-xdist workers wait for each other. Needed for
-    the packages, whose builds write ``.mkdocs-<kind>.yml`` beside mkdocs.yml and delete it after."""
+    """Hold the lock ``name`` of this test run: pytest-xdist workers wait for each other."""
     fd = os.open(_run_dir(tmp_path_factory) / f".{name}.lock", os.O_RDWR | os.O_CREAT, 0o644)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import builtins
+import io
 import json
 import zipfile
 from pathlib import Path
@@ -9,7 +11,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from coi_course.project import allowed_link_hosts
+from coi_course.project import ROOT, allowed_link_hosts
 from coi_course.publish.package import (
     SCORM_SCHEMAS,
     SUSPEND_DATA_MAX,
@@ -20,7 +22,6 @@ from coi_course.publish.package import (
 )
 from coi_course.search.thai_wrap import unmark  # the page text without line-break marks
 from coi_course.site.linkcheck import SiteChecker
-from tests.conftest import one_at_a_time
 
 NS = {
     "cp": "http://www.imsproject.org/xsd/imscp_rootv1p1p2",
@@ -84,11 +85,30 @@ def test_manifest_that_breaks_the_schema_is_rejected(scorm_zip, tmp_path):
     assert not _scorm12_schema(tmp_path).validate(manifest)
 
 
-def test_packages_are_reproducible(scorm_zip, tmp_path, tmp_path_factory):
+def test_packages_are_reproducible_and_write_nothing_beside_the_sources(
+    scorm_zip, tmp_path, monkeypatch
+):
+    """The same sources give the same bytes; and the build's config is read from memory, so no
+    file appears (even for a while) in the project folder: two package builds can run at once."""
+    written = []
+
+    def spy(opener):
+        def open_(file, mode="r", *args, **kwargs):
+            if isinstance(file, (str, Path)) and set(mode) & set("wax+"):
+                written.append(Path(file).resolve())
+            return opener(file, mode, *args, **kwargs)
+
+        return open_
+
+    monkeypatch.setattr(io, "open", spy(io.open))
+    monkeypatch.setattr(builtins, "open", spy(builtins.open))
     again = tmp_path / "again.zip"
-    with one_at_a_time(tmp_path_factory, "scorm.zip"):  # see tests/conftest.py
-        make_scorm(again)
+    make_scorm(again)
+    monkeypatch.undo()
     assert again.read_bytes() == scorm_zip.read_bytes()
+    assert written, "the spy saw no writes"
+    beside = [p for p in written if p.parent == ROOT.resolve()]
+    assert not beside, beside
 
 
 def test_offline_copy_links_resolve_as_files_and_has_no_search(offline_zip, tmp_path):

@@ -6,6 +6,7 @@ link ends in ``.html``) and without search (Material's search worker cannot load
 
 from __future__ import annotations
 
+import io
 import json
 import logging
 import os
@@ -53,9 +54,10 @@ def build_variant(dest: Path, *, offline: bool = False, scorm: bool = False) -> 
     data["use_directory_urls"] = False
     data["site_url"] = ""
     data.setdefault("extra", {}).update({"offline": offline, "scorm": scorm})
-    # Written beside mkdocs.yml so that relative paths (docs/, overrides/, hooks) resolve the same way.
-    variant = ROOT / f".mkdocs-{'scorm' if scorm else 'offline'}.yml"
-    variant.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    kind = "scorm" if scorm else "offline"
+    # Read from memory, as if it were mkdocs.yml (relative paths: docs/, overrides/, hooks): nothing
+    # is written beside the sources, so two package builds can run at once.
+    variant = io.BytesIO(yaml.safe_dump(data, allow_unicode=True, sort_keys=False).encode("utf-8"))
     # Reproducible output: timestamps from the last commit unless the caller chose one.
     chosen_epoch = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = chosen_epoch or _last_commit_time()
@@ -65,17 +67,16 @@ def build_variant(dest: Path, *, offline: bool = False, scorm: bool = False) -> 
     handler.setLevel(logging.WARNING)
     log.addHandler(handler)
     try:
-        config = load_config(str(variant), site_dir=str(dest), strict=True)
+        config = load_config(
+            variant, config_file_path=str(ROOT / "mkdocs.yml"), site_dir=str(dest), strict=True
+        )
         build(config)
     except MkDocsException as exc:
-        raise PackageError(
-            f"the {variant.stem.removeprefix('.mkdocs-')} build failed: {exc}"
-        ) from None
+        raise PackageError(f"the {kind} build failed: {exc}") from None
     finally:
         log.removeHandler(handler)
         if chosen_epoch is None:
             del os.environ["SOURCE_DATE_EPOCH"]
-        variant.unlink(missing_ok=True)
     return dest
 
 
