@@ -14,16 +14,23 @@ BLOCKING_IMPACTS = {"serious", "critical"}
 
 
 def _all_pages():
-    # Collected at import time from the sources so each page gets its own test id; the built site is
-    # compared with this list in test_every_built_page_is_checked.
-    from coi_course.project import DOCS
+    # Collected at import time from the sources so each page gets its own test id: every Markdown
+    # page, and the pages generated from quizzes/ (one per quiz, and the progress page) in each
+    # language. test_every_built_page_is_checked compares this list with the built site.
+    from coi_course.project import DOCS, LANGUAGES, QUIZZES
+    from coi_course.quiz.loader import load_all_quizzes
+    from coi_course.quiz.render import PROGRESS_PAGE, quiz_page_path
 
+    quizzes = load_all_quizzes(QUIZZES, DOCS)
+    generated = [quiz_page_path(q.id) for q in quizzes] + ([PROGRESS_PAGE] if quizzes else [])
+    sources = [md.relative_to(DOCS).as_posix() for md in DOCS.rglob("*.md")]
+    sources += [f"{lang}/{path}" for lang in LANGUAGES for path in generated]
     pages = []
-    for md in sorted(DOCS.rglob("*.md")):
-        lang, *rest = md.relative_to(DOCS).with_suffix("").parts
+    for source in sorted(sources):
+        lang, *rest = source.removesuffix(".md").split("/")
         stem = "/".join(rest)
         stem = "" if stem == "index" else stem.removesuffix("/index") + "/"
-        pages.append(("" if lang == "th" else "en/") + stem)
+        pages.append(("" if lang == LANGUAGES[0] else f"{lang}/") + stem)
     return pages
 
 
@@ -32,7 +39,7 @@ PAGES = _all_pages()
 
 def test_every_built_page_is_checked(built_site: Path):
     built = {p.removesuffix("index.html") for p in site_pages(built_site)}
-    assert set(PAGES) <= built, set(PAGES) - built
+    assert set(PAGES) == built, {"not built": set(PAGES) - built, "not checked": built - set(PAGES)}
 
 
 @pytest.fixture(scope="module")
