@@ -15,11 +15,12 @@ an English lesson:
   chromium, phone viewport, CPU slowed 4x), counted as gzip -6 bytes of each file, and what was
   fetched (by kind; search files named);
 * **TBT** (total blocking time: long tasks' time over 50 ms, from first paint to 3 s after load,
-  median of BENCH_PAGELOAD_RUNS visits, alternating ours and stock, printed with its range) and
+  median of BENCH_PAGELOAD_VISITS visits, default 7, alternating ours and stock, printed with its
+  range: with 3, one slow visit of stock's in a run could turn the verdict on a page) and
   **CLS** (layout shift, from the browser's own layout-shift entries, the worst visit), CPU slowed 4x;
 * **search**: on the lesson, time from tapping the search button to the first results painted,
   the query typed at once, and from a further keystroke to its results (CPU slowed 4x), the median
-  of BENCH_PAGELOAD_RUNS visits (alternating ours and stock), read from the page's own clock (see
+  of BENCH_PAGELOAD_VISITS visits (alternating ours and stock), read from the page's own clock (see
   ``search_timing``). The first results are also printed as timed from the harness's click call,
   which adds Playwright's own checks before the tap reaches the page;
 * **Lighthouse 12.2.3** (node_modules/.bin/lighthouse, mobile defaults, simulated throttling):
@@ -27,8 +28,8 @@ an English lesson:
   (default 3; alternating ours and stock so both see the same machine load).
 
 The machine is shared: Lighthouse scores and timings move with its load, so compare the two columns
-of one run, not runs with each other. Environment: BENCH_PAGELOAD_RUNS, BENCH_PAGELOAD_LIGHTHOUSE=0
-to skip Lighthouse.
+of one run, not runs with each other. Environment: BENCH_PAGELOAD_VISITS, BENCH_PAGELOAD_RUNS,
+BENCH_PAGELOAD_LIGHTHOUSE=0 to skip Lighthouse.
 """
 
 from __future__ import annotations
@@ -311,7 +312,8 @@ def run(args) -> int:
     from playwright.sync_api import Error as PlaywrightError
     from playwright.sync_api import sync_playwright
 
-    runs = int(os.environ.get("BENCH_PAGELOAD_RUNS", "3"))
+    visits_per_page = int(os.environ.get("BENCH_PAGELOAD_VISITS", "7"))
+    runs = int(os.environ.get("BENCH_PAGELOAD_RUNS", "3"))  # Lighthouse
     with_lighthouse = os.environ.get("BENCH_PAGELOAD_LIGHTHOUSE", "1") != "0"
     if with_lighthouse and not LIGHTHOUSE.exists():
         raise SystemExit(f"{LIGHTHOUSE} is missing: run 'make node'")
@@ -345,7 +347,7 @@ def run(args) -> int:
                 )
                 for kind, path in PAGES.items():
                     visits: dict[str, list[dict]] = {OURS: [], STOCK: []}
-                    for i in range(runs):  # alternating: both see the same machine load
+                    for i in range(visits_per_page):  # alternating: both see the same load
                         for key in (OURS, STOCK) if i % 2 == 0 else (STOCK, OURS):
                             visits[key].append(
                                 first_load(browser, sites[key], servers[key].url, path)
@@ -353,7 +355,7 @@ def run(args) -> int:
                     for key, found in visits.items():
                         loads[key][kind] = _load_summary(found)
                 searches: dict[str, list[dict[str, float]]] = {OURS: [], STOCK: []}
-                for i in range(runs):  # alternating: both see the same machine load
+                for i in range(visits_per_page):  # alternating: both see the same load
                     for key in (OURS, STOCK) if i % 2 == 0 else (STOCK, OURS):
                         try:
                             searches[key].append(
@@ -410,8 +412,10 @@ def _median(results: list[dict], key: str) -> float | None:
 
 def _report(loads, timings, scores, runs) -> int:
     print("Page-load benchmark: first visit, phone viewport, CPU slowed 4x, gzip -6 bytes")
+    visits = max((len(m["tbts"]) for m in loads[OURS].values()), default=0)
     print(
-        "TBT: median of the visits (ours and stock alternating), with its range; CLS: the largest"
+        f"TBT: median of {visits} visits (ours and stock alternating), with its range;"
+        " CLS: the largest"
     )
     print(
         f"{'page':16} {'':6} {'gzip KB':>8} {'req':>4} {'TBT ms':>7} {'(range)':>11}"
