@@ -147,3 +147,17 @@ def test_report_names_the_target_a_figure_misses(capsys, ours, timings, perf, ot
     pl._report(loads, timings, {pl.OURS: _scores(perf, other), pl.STOCK: _scores(85)}, 3)
     out = capsys.readouterr().out
     assert _verdicts(out)[missed] is False, out
+
+
+def test_stock_config_takes_its_overrides_from_any_folder():
+    """The stock build's overrides live in a temporary folder outside the project (nothing is written
+    into it), named by an absolute path that may hold any character; the rest of the config is stock's."""
+    from mkdocs.utils.yaml import yaml_load
+
+    from coi_course.project import ROOT
+
+    text = pl.stock_page_config((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), "/tmp/a #1/ov")
+    config = yaml_load(text)
+    assert config["theme"]["custom_dir"] == "/tmp/a #1/ov"
+    hooks = "\n".join(config.get("hooks", []))
+    assert "thai_search" not in hooks and "thai_line_breaks" not in hooks

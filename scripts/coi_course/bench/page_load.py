@@ -162,7 +162,9 @@ def stock_page_config(text: str, overrides: str = "overrides") -> str:
     overrides taken from the folder ``overrides``."""
     lines = [line for line in stock_config(text).split("\n") if line not in DELIVERY_HOOKS]
     return "\n".join(
-        f"  custom_dir: {overrides}" if line.strip() == "custom_dir: overrides" else line
+        f"  custom_dir: {json.dumps(overrides)}"
+        if line.strip() == "custom_dir: overrides"
+        else line
         for line in lines
     )
 
@@ -318,24 +320,16 @@ def run(args) -> int:
     if with_lighthouse and not LIGHTHOUSE.exists():
         raise SystemExit(f"{LIGHTHOUSE} is missing: run 'make node'")
     with tempfile.TemporaryDirectory() as tmp:
-        fd, name = tempfile.mkstemp(prefix=".bench-pageload-", suffix=".yml", dir=ROOT)
-        stock_cfg = Path(name)
-        stock_overrides = Path(tempfile.mkdtemp(prefix=".bench-overrides-", dir=ROOT))
+        # Nothing is written into the project: stock's theme overrides go to the temporary folder,
+        # and its config is built from its text (read as if it were mkdocs.yml, see search.build).
+        stock_overrides = Path(tmp) / "stock-overrides"
+        write_stock_overrides(stock_overrides)
+        stock_cfg = stock_page_config(
+            (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), str(stock_overrides)
+        )
         sites = {OURS: Path(tmp) / "ours", STOCK: Path(tmp) / "stock"}
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                f.write(
-                    stock_page_config(
-                        (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), stock_overrides.name
-                    )
-                )
-            shutil.rmtree(stock_overrides)
-            write_stock_overrides(stock_overrides)
-            build(ROOT / "mkdocs.yml", sites[OURS], str(ROOT / ".cache" / "thai-search"))
-            build(stock_cfg, sites[STOCK])
-        finally:
-            stock_cfg.unlink(missing_ok=True)
-            shutil.rmtree(stock_overrides, ignore_errors=True)
+        build(ROOT / "mkdocs.yml", sites[OURS], str(ROOT / ".cache" / "thai-search"))
+        build(stock_cfg, sites[STOCK])
         servers = {key: _GzipServer(site) for key, site in sites.items()}
         for server in servers.values():
             server.__enter__()

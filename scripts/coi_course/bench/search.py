@@ -90,9 +90,11 @@ def stock_config(text: str, lang: str = "th") -> str:
     return "\n".join(lines)
 
 
-def build(config: Path, dest: Path, cache: str = "") -> tuple[float, float]:
+def build(config: Path | str, dest: Path, cache: str = "") -> tuple[float, float]:
     """(wall-clock seconds, CPU seconds of the build and its helper processes) of one full build;
-    ``cache`` is the folder of the Thai search cache ("" = none: a first build)."""
+    ``config`` is a config file, or the text of one (read as if it were mkdocs.yml: relative paths
+    from the project folder; so a variant needs no file in the project); ``cache`` is the folder of
+    the Thai search cache ("" = none: a first build)."""
     env = {
         **os.environ,
         "SITE_URL": f"http://127.0.0.1{SUB_PATH}",
@@ -100,16 +102,19 @@ def build(config: Path, dest: Path, cache: str = "") -> tuple[float, float]:
         "PYTHAINLP_READ_ONLY": "1",
         "COI_THAI_SEARCH_CACHE": cache,
     }
-    cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "--no-strict", "-f", str(config)]
+    text = config if isinstance(config, str) else None
+    source = "-" if text is not None else str(config)
+    cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "--no-strict", "-f", source]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.run(
-        cmd + ["-d", str(dest)], cwd=ROOT, env=env, capture_output=True, text=True
+        cmd + ["-d", str(dest)], cwd=ROOT, env=env, input=text, capture_output=True, text=True
     )
     elapsed = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if proc.returncode != 0:
-        raise SystemExit(f"build failed ({config.name}):\n{proc.stdout}\n{proc.stderr}")
+        name = "config text" if text is not None else config.name
+        raise SystemExit(f"build failed ({name}):\n{proc.stdout}\n{proc.stderr}")
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return elapsed, cpu
 
@@ -270,39 +275,32 @@ def run(args) -> int:
     count = int(os.environ.get("BENCH_SEARCH_WORDS", "100"))
     ours_cfg = ROOT / "mkdocs.yml"
     with tempfile.TemporaryDirectory() as tmp:
-        # The stock config must sit next to mkdocs.yml (relative paths); it is removed right after.
-        fd, name = tempfile.mkstemp(prefix=".bench-search-", suffix=".yml", dir=ROOT)
-        stock_cfg = Path(name)
+        stock_cfg = stock_config(ours_cfg.read_text(encoding="utf-8"))  # built from its text
         cache = str(Path(tmp) / "cache")
         variants = {  # name: (config, site, Thai search cache)
             OURS: (ours_cfg, Path(tmp) / "ours", ""),
             OURS_WARM: (ours_cfg, Path(tmp) / "ours-cached", cache),
             STOCK: (stock_cfg, Path(tmp) / "stock", ""),
         }
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                f.write(stock_config(ours_cfg.read_text(encoding="utf-8")))
-            times: dict[str, list[tuple[float, float]]] = {k: [] for k in variants}
-            for variant in variants.values():  # warm-up (file cache, .pyc, Thai cache): not timed
-                build(*variant)
-            for i in range(runs):
-                order = list(variants) if i % 2 == 0 else list(reversed(variants))
-                for key in order:
-                    times[key].append(build(*variants[key]))
-            # The same index with and without the cache? (Writers may edit the lessons meanwhile:
-            # compare two builds made back to back and check that the sources did not change.)
-            before = _sources_digest()
-            build(ours_cfg, Path(tmp) / "check-cold", "")
-            build(ours_cfg, Path(tmp) / "check-cached", cache)
-            same: bool | None = all(
-                (Path(tmp) / "check-cold" / p / INDEX).read_bytes()
-                == (Path(tmp) / "check-cached" / p / INDEX).read_bytes()
-                for p in ("", "en")
-            )
-            if _sources_digest() != before:
-                same = None
-        finally:
-            stock_cfg.unlink(missing_ok=True)
+        times: dict[str, list[tuple[float, float]]] = {k: [] for k in variants}
+        for variant in variants.values():  # warm-up (file cache, .pyc, Thai cache): not timed
+            build(*variant)
+        for i in range(runs):
+            order = list(variants) if i % 2 == 0 else list(reversed(variants))
+            for key in order:
+                times[key].append(build(*variants[key]))
+        # The same index with and without the cache? (Writers may edit the lessons meanwhile:
+        # compare two builds made back to back and check that the sources did not change.)
+        before = _sources_digest()
+        build(ours_cfg, Path(tmp) / "check-cold", "")
+        build(ours_cfg, Path(tmp) / "check-cached", cache)
+        same: bool | None = all(
+            (Path(tmp) / "check-cold" / p / INDEX).read_bytes()
+            == (Path(tmp) / "check-cached" / p / INDEX).read_bytes()
+            for p in ("", "en")
+        )
+        if _sources_digest() != before:
+            same = None
         sites = {key: site for key, (_, site, _) in variants.items()}
         return _measure(sites, times, count, same)
 
