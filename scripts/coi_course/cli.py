@@ -107,11 +107,10 @@ def _package(args) -> int:
     from .site.output import write_problem
 
     dist = ROOT / "dist"
-    # The package build writes a settings variant beside mkdocs.yml, and the ZIP into dist/.
-    for folder, what in ((ROOT, "the package's settings"), (dist, "the package")):
-        if problem := write_problem(folder, what):
-            print(f"error: {problem}", file=sys.stderr)
-            return 1
+    # The package build writes only the ZIP into dist/ (the site it zips is built in a temporary folder).
+    if problem := write_problem(dist, "the package"):
+        print(f"error: {problem}", file=sys.stderr)
+        return 1
     try:
         if args.kind == "offline":
             print(make_offline(dist / "coi-course-offline.zip"))

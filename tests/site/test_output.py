@@ -138,5 +138,5 @@ def test_packages_in_an_unwritable_checkout_are_a_plain_message(kind, capsys, mo
     monkeypatch.setattr(project, "ROOT", Path("/sys/coi-course"))
     assert main(["package", kind]) == 1
     err = capsys.readouterr().err
-    assert err.startswith("error: cannot write the package's settings to /sys/coi-course: /sys is")
+    assert err.startswith("error: cannot write the package to /sys/coi-course/dist: /sys is")
     assert "copy the project to a folder you can write" in err and "Traceback" not in err
