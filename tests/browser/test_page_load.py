@@ -9,8 +9,9 @@ import re
 from urllib.parse import quote
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from tests.browser.conftest import PHONE
+from tests.browser.conftest import PHONE, settled_layout
 from tests.support.png import pixels
 
 # Installed before any page script: every change of the root's class or of the body's palette
@@ -156,6 +157,15 @@ PAGE_STATE = """() => {
 }"""
 
 
+def _until(page, condition: str, timeout: float = 5000) -> None:
+    """Wait until the JavaScript expression ``condition`` holds, at most ``timeout`` ms; the assertion
+    after it says what was seen if it never did (a fixed wait is too short on a busy machine)."""
+    try:
+        page.wait_for_function(condition, timeout=timeout)
+    except PlaywrightTimeoutError:
+        pass
+
+
 @pytest.mark.browser
 def test_a_phones_search_panel_hides_the_page_under_it_without_moving_it(browser, site_url):
     """On a phone, search covers the screen: once its panel has faded in, the page under it is not
@@ -166,8 +176,8 @@ def test_a_phones_search_panel_hides_the_page_under_it_without_moving_it(browser
     page.goto(site_url + "lessons/gifts/", wait_until="networkidle")
     page.mouse.wheel(0, 1500)
     page.wait_for_function("scrollY >= 1400")
-    page.wait_for_timeout(300)  # the blocks now in view are laid out
-    before = page.evaluate(PAGE_STATE)
+    _until(page, f"({PAGE_STATE})().probeShown")
+    before = settled_layout(page, PAGE_STATE)  # the blocks now in view are laid out
     assert before["contentVisibility"] == "visible" and before["probeShown"], before
     # Just after the tap, the page still shows while the panel fades in over it.
     opening = page.evaluate(
@@ -186,8 +196,9 @@ def test_a_phones_search_panel_hides_the_page_under_it_without_moving_it(browser
     assert hidden["body"] == before["body"], "the hidden page lost its height"
     page.keyboard.press("Escape")  # closes search
     assert page.evaluate(PAGE_STATE)["contentVisibility"] == "visible"
-    page.wait_for_timeout(500)  # the theme lifts its scroll lock and scrolls back
-    after = page.evaluate(PAGE_STATE)
+    # The theme lifts its scroll lock and scrolls back.
+    _until(page, f"(s => s.probeShown && s.scrollY === {before['scrollY']})(({PAGE_STATE})())")
+    after = settled_layout(page, PAGE_STATE)
     assert after["probeShown"] and after["scrollY"] == before["scrollY"], (before, after)
     context.close()
 
