@@ -118,13 +118,13 @@ WAIT_LAID_OUT = """el => new Promise(done => {
 })"""
 
 
-# Runs ``measure`` (a JavaScript function returning JSON-able data) once the page's layout has
-# settled: the fonts its text asked for have loaded, and the blocks content-visibility skips or lays
-# out (site.css) have been decided for the current scroll position. Both happen in the browser's own
-# frames after a layout, so this waits frames and measures again until two measurements agree
-# (at most about 60 frames). "document.fonts.status === 'loaded'" alone is no proof: it is also
-# 'loaded' before the first layout has asked for any font.
 def settled_layout(page, measure: str):
+    """What ``measure`` (a JavaScript function returning JSON-able data) returns once the page's
+    layout has settled: the fonts its text asked for have loaded, and the blocks content-visibility
+    skips or lays out (site.css) have been decided for the current scroll position. Both happen in
+    the browser's own frames after a layout, so this waits frames and measures again until two
+    measurements agree (at most about 60 frames). "document.fonts.status === 'loaded'" alone is no
+    proof: it is also 'loaded' before the first layout has asked for any font."""
     return page.evaluate(
         """async () => {
       const run = MEASURE;
