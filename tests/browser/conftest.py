@@ -100,12 +100,60 @@ def focus_outline_px(page) -> float:
     )
 
 
+BLOCKING_IMPACTS = {"serious", "critical"}
+
+# Resolves once no finite animation or transition runs (a finished one can start another, such as
+# a header fading after a scroll); after ``ms`` it resolves with those still running.
+WAIT_STILL = r"""ms => new Promise(done => {
+  const end = performance.now() + ms;
+  const running = () => document.getAnimations().filter(a => a.playState === 'running'
+    && a.effect && a.effect.getComputedTiming().endTime !== Infinity);
+  const step = () => {
+    const now = running();
+    if (!now.length || performance.now() > end) {
+      const name = t => t ? t.localName + ((t.getAttribute('class') || '').trim()
+        .split(/\s+/).filter(Boolean).map(c => '.' + c).join('')) : '?';
+      return done(now.map(a => `${a.transitionProperty || a.animationName} on ${name(a.effect.target)}`));
+    }
+    Promise.race([Promise.all(now.map(a => a.finished.catch(() => null))),
+                  new Promise(r => setTimeout(r, 250))])
+      .then(() => requestAnimationFrame(() => setTimeout(step)));
+  };
+  requestAnimationFrame(() => setTimeout(step));
+})"""
+
+
+def wait_still(page, ms: int = 5000) -> None:
+    """Wait until no colour, opacity or movement is half-way through a transition. axe judges the
+    colours of the moment it runs: a button's hover fade or Material's header title fading after a
+    scroll read as low contrast (the CI failure of test_course.py's axe test)."""
+    running = page.evaluate(WAIT_STILL, ms)
+    assert running == [], f"still animating after {ms} ms: {running}"
+
+
 def run_axe(axe, page):
-    """axe on the page as a reader sees each part of it. Blocks the browser skips until they come
-    into view (``content-visibility: auto``, site.css) are laid out first: otherwise axe judges their
-    colours against whatever lies at the place their estimated size puts them."""
+    """axe on the page as a reader sees each part of it, once it is still (``wait_still``). Blocks
+    the browser skips until they come into view (``content-visibility: auto``, site.css) are laid
+    out first: otherwise axe judges their colours against whatever lies at the place their
+    estimated size puts them."""
     page.add_style_tag(content="* { content-visibility: visible !important; }")
+    wait_still(page)
     return axe.run(page)
+
+
+def blocking_violations(results) -> list[str]:
+    """The serious and critical axe violations, each with the first few elements it names."""
+    return [
+        f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:5]}"
+        for v in results.response["violations"]
+        if v["impact"] in BLOCKING_IMPACTS
+    ]
+
+
+def assert_axe_clean(axe, page, where: str) -> None:
+    """No serious or critical axe violation on ``page`` as ``run_axe`` sees it."""
+    blocking = blocking_violations(run_axe(axe, page))
+    assert not blocking, f"{where}: " + "; ".join(blocking)
 
 
 # Resolves once the element is no longer skipped by content-visibility (a frame or two after it

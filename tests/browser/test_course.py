@@ -22,7 +22,7 @@ from coi_course.project import DOCS, QUIZZES, ROOT
 from coi_course.quiz.loader import load_all_quizzes
 from coi_course.record.check_code import RECORD_FIELDS, check_code
 from coi_course.site.serve import SiteServer
-from tests.browser.conftest import run_axe
+from tests.browser.conftest import blocking_violations, run_axe
 from tests.browser.test_packages import LMS_PAGE
 from tests.browser.test_quiz import _answer, _play
 
@@ -716,11 +716,6 @@ def test_path_missing_answers_progress_and_missing_record_pass_axe(page, site_ur
         _go(page, site_url, lang, path)
         if act:
             act()
-        violations = run_axe(Axe(), page).response["violations"]
-        blocking += [
-            f"{path}: {v['id']} ({v['impact']})"
-            for v in violations
-            if v["impact"] in ("serious", "critical")
-        ]
+        blocking += [f"{path}: {v}" for v in blocking_violations(run_axe(Axe(), page))]
     assert page.locator(".coi-cert__missing").is_visible()
     assert not blocking, blocking

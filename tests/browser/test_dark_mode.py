@@ -11,8 +11,9 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from tests.browser.conftest import assert_axe_clean
 from tests.browser.test_certificate import _open, _passed, _seed, post_test_version  # noqa: F401
-from tests.browser.test_gift_helper import COOP_SMALL, answer_all, assert_axe_clean, open_helper
+from tests.browser.test_gift_helper import COOP_SMALL, answer_all, open_helper
 from tests.browser.test_quiz import _answer, _quiz, _url
 
 SCHEMES = {"light": "default", "dark": "slate"}

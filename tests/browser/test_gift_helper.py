@@ -12,11 +12,10 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from coi_course.course import gift_rules
-from tests.browser.conftest import focus_outline_px, run_axe, tab_to
+from tests.browser.conftest import assert_axe_clean, focus_outline_px, tab_to
 
 PAGES = {"th": "gift-helper/", "en": "en/gift-helper/"}
 LOCALES = {"th": "th-TH", "en": "en-GB"}
-BLOCKING_IMPACTS = {"serious", "critical"}
 RULES = gift_rules.load()
 
 RELATIVE = {"exchange": "no", "giver": "relative", "business": "no"}
@@ -49,14 +48,6 @@ def axe():
 
 def ui(key: str, lang: str) -> str:
     return RULES.ui[key](lang)
-
-
-def assert_axe_clean(axe, page, where: str) -> None:
-    results = run_axe(axe, page)
-    blocking = [v for v in results.response["violations"] if v["impact"] in BLOCKING_IMPACTS]
-    assert not blocking, f"{where}: " + "; ".join(
-        f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:5]}" for v in blocking
-    )
 
 
 def assert_clean(page, site_url: str) -> None:

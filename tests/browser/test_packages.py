@@ -11,7 +11,7 @@ from axe_playwright_python.sync_playwright import Axe
 from coi_course.project import DOCS, QUIZZES
 from coi_course.quiz.loader import load_all_quizzes
 from coi_course.site.serve import SiteServer
-from tests.browser.test_gift_helper import assert_axe_clean
+from tests.browser.conftest import assert_axe_clean
 from tests.browser.test_quiz import _answer
 
 # A SCORM 1.2 API test double in the LMS window for what scorm-again does not show: the order of calls

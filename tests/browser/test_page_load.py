@@ -11,7 +11,7 @@ from urllib.parse import quote
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from tests.browser.conftest import PHONE, settled_layout
+from tests.browser.conftest import PHONE, settled_layout, wait_still
 from tests.support.png import pixels
 
 # Installed before any page script: every change of the root's class or of the body's palette
@@ -275,6 +275,7 @@ def test_axe_on_the_page_as_loaded_finds_no_overlap(browser, site_url, path):
                            !el.firstElementChild.checkVisibility({contentVisibilityAuto: true}))
              .length"""
     )
+    wait_still(page)
     violations = Axe().run(page).response["violations"]  # as loaded: no run_axe()
     context.close()
     assert skipped > 5  # the check is about skipped blocks: there must be some

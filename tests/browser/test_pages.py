@@ -7,10 +7,8 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.browser.conftest import run_axe
+from tests.browser.conftest import assert_axe_clean
 from tests.conftest import site_pages
-
-BLOCKING_IMPACTS = {"serious", "critical"}
 
 
 def _all_pages():
@@ -55,11 +53,7 @@ def test_page_loads_cleanly_and_is_accessible(page, site_url, axe, path):
     assert page.watched.foreign_requests(site_url) == [], f"{path}: third-party requests"
     assert page.watched.failed == [], f"{path}: failed requests"
     assert page.watched.console_errors == [], f"{path}: console errors"
-    results = run_axe(axe, page)
-    blocking = [v for v in results.response["violations"] if v["impact"] in BLOCKING_IMPACTS]
-    assert not blocking, f"{path}: " + "; ".join(
-        f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:5]}" for v in blocking
-    )
+    assert_axe_clean(axe, page, path)
 
 
 @pytest.mark.browser
@@ -78,12 +72,4 @@ def test_search_dialog_passes_axe_when_open(page, site_url, axe):
     page.locator(".md-search__input").fill("ของขวัญ")
     page.keyboard.press("End")  # Material runs the query on keyup; fill() alone sends no key
     page.locator(".md-search-result__item").first.wait_for()
-    # Results fade in: judge contrast once every transition has ended (a busy machine is slow).
-    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
-    results = run_axe(axe, page)
-    blocking = [
-        (v["id"], [n["target"] for n in v["nodes"]][:3])
-        for v in results.response["violations"]
-        if v["impact"] in BLOCKING_IMPACTS
-    ]
-    assert blocking == []
+    assert_axe_clean(axe, page, "search results")  # once the results have faded in

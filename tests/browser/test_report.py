@@ -12,6 +12,7 @@ from coi_course.cli import main
 from coi_course.course.content_version import course_version
 from coi_course.project import DOCS, QUIZZES, ROOT
 from coi_course.quiz.loader import course_quizzes
+from tests.browser.conftest import assert_axe_clean
 
 A4_WIDTH_PX = 794  # 210 mm at 96 px per inch
 
@@ -36,11 +37,7 @@ def test_report_page_is_self_contained_accessible_and_fits_a4_and_a_phone(page, 
     page.goto(url, wait_until="load")
     assert page.watched.requests == [url]
     assert page.watched.console_errors == []
-    results = Axe().run(page)
-    blocking = [
-        v["id"] for v in results.response["violations"] if v["impact"] in ("serious", "critical")
-    ]
-    assert blocking == []
+    assert_axe_clean(Axe(), page, f"{lang} report")
     assert page.locator("svg[role=img] g[data-lesson]").count() == 8
     assert page.locator("#rejected-table tbody tr").count() == 3
     page.set_viewport_size({"width": 390, "height": 800})  # a phone: wide tables scroll in place
