@@ -20,7 +20,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
-# The sizes (em) site.css has a class for; a block gets the first that holds its estimate.
+# The sizes (em) site.css has a rule for; a block gets the first that holds its estimate.
 SIZES = tuple(range(2, 16)) + tuple(sorted({round(16 * 1.1**k) for k in range(34)}))
 
 ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">')
@@ -176,8 +176,9 @@ def find_blocks(page: str) -> list[Block]:
                 block.image_em += _image_em(attrs)
             if name == "pre":
                 block.pre_lines += 1  # its first line; each line break inside adds one
-            if name == "noscript" or _has(text, "hidden"):
-                block.scripted = block.name != "fieldset"
+            # A quiz question's feedback is hidden until it is checked, on screen: sized anyway.
+            if (name == "noscript" or _has(text, "hidden")) and block.name != "fieldset":
+                block.scripted = True
         if name not in VOID and not text.endswith("/>"):
             stack.append((name, block, run))
     return blocks
